@@ -1,0 +1,125 @@
+/**
+ * `npm start`: checks what the course needs, fixes what it can (kernel registration, datasets),
+ * then serves `notebooks/` in Jupyter and prints the address to open.
+ *
+ * Options: --port N (default 8888, or the next free one), --no-browser, --preflight (check and
+ * fix, then exit without starting Jupyter).
+ */
+import { spawn, spawnSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import * as fs from 'node:fs';
+import * as net from 'node:net';
+import * as path from 'node:path';
+import { findTslabKernel, jupyterFrontEnd, jupyterPython, pathWithLocalBin, registerTslabKernel, REPO_ROOT } from './jupyter';
+
+const MIN_NODE_MAJOR = 20;
+
+export class PreflightError extends Error {}
+
+const NO_JUPYTER = `Jupyter was not found on PATH. Install it one of these ways, then run npm start again:
+  pip install jupyterlab                                                  (any OS, with Python 3)
+  sudo apt-get install jupyter-notebook jupyter-nbconvert python3-nbclient   (Debian/Ubuntu)
+  docker compose up                                                       (everything in containers)`;
+
+function step(message: string): void {
+  console.log(`• ${message}`);
+}
+
+export function checkNode(version = process.versions.node): void {
+  const major = Number(version.split('.')[0]);
+  if (!(major >= MIN_NODE_MAJOR)) throw new PreflightError(`Node ${version} is too old: the course needs Node ${MIN_NODE_MAJOR} or newer (https://nodejs.org).`);
+  step(`Node ${version}`);
+}
+
+/** Finds Jupyter's Python and makes sure the TypeScript kernel is registered with it. */
+export function checkJupyter(): { python: string; app: 'lab' | 'notebook' } {
+  const python = jupyterPython();
+  if (!python) throw new PreflightError(NO_JUPYTER);
+  const app = jupyterFrontEnd(python);
+  if (!app) throw new PreflightError(`jupyter is on PATH but neither JupyterLab nor the classic Notebook is installed.\n${NO_JUPYTER}`);
+  step(`Jupyter ${app === 'lab' ? 'Lab' : 'Notebook'} (Python: ${python})`);
+  let kernel = findTslabKernel(python);
+  if (!kernel) {
+    step('registering the TypeScript kernel (tslab) with Jupyter…');
+    const registered = registerTslabKernel(python);
+    kernel = findTslabKernel(python);
+    if (!registered.ok || !kernel) throw new PreflightError(`could not register the TypeScript kernel:\n${registered.output}\nTry: npx tslab install --python=${python}`);
+  }
+  step(`TypeScript kernel registered (${kernel})`);
+  return { python, app };
+}
+
+/** Builds the datasets when they are missing; the build prints its own progress. */
+export function checkDatasets(): void {
+  const manifest = path.join(REPO_ROOT, 'datasets', 'build', 'manifest.json');
+  if (fs.existsSync(manifest)) {
+    step('datasets built');
+    return;
+  }
+  step('building the datasets (first start only, under a minute)…');
+  const build = spawnSync(process.execPath, [require.resolve('tsx/cli'), path.join(REPO_ROOT, 'datasets', 'build.ts')], { stdio: 'inherit', cwd: REPO_ROOT });
+  if (build.status !== 0 || !fs.existsSync(manifest)) throw new PreflightError('building the datasets failed (see above); try npm run datasets');
+}
+
+export function freePort(preferred: number): Promise<number> {
+  return new Promise((resolve) => {
+    const server = net.createServer();
+    server.once('error', () => {
+      const fallback = net.createServer();
+      fallback.listen(0, '127.0.0.1', () => {
+        const port = (fallback.address() as net.AddressInfo).port;
+        fallback.close(() => resolve(port));
+      });
+    });
+    server.listen(preferred, '127.0.0.1', () => server.close(() => resolve(preferred)));
+  });
+}
+
+async function waitUntilServing(url: string, child: ReturnType<typeof spawn>, seconds: number): Promise<boolean> {
+  for (let i = 0; i < seconds * 4 && child.exitCode === null; i++) {
+    try {
+      if ((await fetch(url)).ok) return true;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  return false;
+}
+
+function option(name: string): string | undefined {
+  const at = process.argv.indexOf(name);
+  return at >= 0 ? process.argv[at + 1] : undefined;
+}
+
+async function launch(python: string, app: 'lab' | 'notebook'): Promise<void> {
+  const port = await freePort(Number(option('--port') ?? 8888));
+  const token = randomBytes(24).toString('hex');
+  const settings = app === 'lab' ? 'ServerApp' : 'NotebookApp';
+  const noBrowser = process.argv.includes('--no-browser') || process.env.CI === 'true' || (!process.env.DISPLAY && process.platform === 'linux');
+  const args = ['-m', 'jupyter', app, `--notebook-dir=${path.join(REPO_ROOT, 'notebooks')}`, '--ip=127.0.0.1', `--port=${port}`,
+    `--${settings}.token=${token}`, ...(noBrowser ? ['--no-browser'] : []), ...(process.getuid?.() === 0 ? ['--allow-root'] : [])];
+  const child = spawn(python, args, { stdio: ['ignore', 'inherit', 'inherit'], env: { ...process.env, PATH: pathWithLocalBin() } });
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => child.kill(signal));
+  const base = `http://127.0.0.1:${port}`;
+  if (await waitUntilServing(`${base}/api/kernelspecs?token=${token}`, child, 60)) {
+    console.log(`\nThe course is ready. Open:\n\n    ${base}/${app === 'lab' ? 'lab' : 'tree'}?token=${token}\n\nStart with 00-what-is-a-model.ipynb. Press Ctrl+C to stop.\n`);
+  }
+  child.on('exit', (code) => process.exit(code ?? 0));
+}
+
+async function main(): Promise<void> {
+  try {
+    checkNode();
+    const { python, app } = checkJupyter();
+    checkDatasets();
+    if (process.argv.includes('--preflight')) return;
+    await launch(python, app);
+  } catch (error) {
+    if (!(error instanceof PreflightError)) throw error;
+    console.error(`\n✗ ${error.message}`);
+    process.exit(1);
+  }
+}
+
+if (require.main === module) void main();
