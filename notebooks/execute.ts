@@ -6,7 +6,7 @@ import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { jupyterPython, pathWithLocalBin } from '../scripts/jupyter';
+import { COURSE_KERNEL, jupyterPython, pathWithLocalBin } from '../scripts/jupyter';
 import type { Notebook } from './notebook-source';
 
 export interface ExecutionResult {
@@ -51,7 +51,7 @@ export function executeNotebook(notebookPath: string, options: ExecuteOptions = 
   if (!python) return { ok: false, seconds: 0, failure: 'jupyter is not on PATH' };
   const run = spawnSync(
     python,
-    [path.join(__dirname, 'run_notebook.py'), notebookPath, executedPath, 'tslab', String(options.cellTimeoutSeconds ?? 300)],
+    [path.join(__dirname, 'run_notebook.py'), notebookPath, executedPath, COURSE_KERNEL, String(options.cellTimeoutSeconds ?? 300)],
     { cwd: path.dirname(notebookPath), env: { ...process.env, PATH: pathWithLocalBin() }, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 },
   );
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;

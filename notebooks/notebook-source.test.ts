@@ -29,11 +29,11 @@ describe('notebook sources', () => {
   });
 
   describe('toNotebook', () => {
-    it('writes nbformat 4.5 for the tslab kernel with stable cell ids and empty outputs', () => {
+    it('writes nbformat 4.5 for the course's tslab kernel with stable cell ids and empty outputs', () => {
       const nb = toNotebook('# T\n```ts\nconst a = 1;\nconst b = 2;\n```');
       assert.equal(nb.nbformat, 4);
       assert.equal(nb.nbformat_minor, 5);
-      assert.deepEqual(nb.metadata.kernelspec, { display_name: 'TypeScript', language: 'typescript', name: 'tslab' });
+      assert.deepEqual(nb.metadata.kernelspec, { display_name: 'TypeScript (course)', language: 'typescript', name: 'tslab-course' });
       assert.deepEqual(nb.cells.map((c) => c.id), ['cell-000', 'cell-001']);
       assert.deepEqual(nb.cells[1].source, ['const a = 1;\n', 'const b = 2;']);
       assert.deepEqual(nb.cells[1].outputs, []);

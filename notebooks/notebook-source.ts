@@ -78,7 +78,7 @@ export function toNotebook(markdown: string, fileName = 'notebook'): Notebook {
   return {
     cells,
     metadata: {
-      kernelspec: { display_name: 'TypeScript', language: 'typescript', name: 'tslab' },
+      kernelspec: { display_name: 'TypeScript (course)', language: 'typescript', name: 'tslab-course' },
       language_info: { name: 'typescript', file_extension: '.ts', mimetype: 'text/typescript' },
     },
     nbformat: 4,

@@ -52,18 +52,32 @@ export function jupyterDataDirs(python: string): string[] {
   }
 }
 
-/** The folder holding the registered tslab kernelspec, or null when it is not registered. */
-export function findTslabKernel(python: string): string | null {
+/** The notebooks' kernel: tslab, started from the course root (see scripts/kernel/launch.js). */
+export const COURSE_KERNEL = 'tslab-course';
+const KERNEL_SOURCE = path.join(__dirname, 'kernel');
+
+/**
+ * The folder holding the registered course kernel, or null when it is missing or was registered
+ * from an older copy of the launcher (then it must be registered again).
+ */
+export function findCourseKernel(python: string): string | null {
+  const launcher = fs.readFileSync(path.join(KERNEL_SOURCE, 'launch.js'), 'utf8');
   for (const dir of jupyterDataDirs(python)) {
-    const spec = path.join(dir, 'kernels', 'tslab', 'kernel.json');
-    if (fs.existsSync(spec)) return path.dirname(spec);
+    const spec = path.join(dir, 'kernels', COURSE_KERNEL);
+    const registered = path.join(spec, 'launch.js');
+    if (fs.existsSync(registered) && fs.readFileSync(registered, 'utf8') === launcher) return spec;
   }
   return null;
 }
 
-/** Registers the tslab kernel with `python`'s Jupyter (per user unless root). */
-export function registerTslabKernel(python: string): { ok: boolean; output: string } {
-  const run = spawnSync(path.join(LOCAL_BIN, 'tslab'), ['install', `--python=${python}`], { encoding: 'utf8' });
+/** Registers the course kernel with `python`'s Jupyter: system-wide as root, per user otherwise. */
+export function registerCourseKernel(python: string): { ok: boolean; output: string } {
+  const install = [
+    'import os, sys',
+    'from jupyter_client.kernelspec import KernelSpecManager',
+    'print(KernelSpecManager().install_kernel_spec(sys.argv[1], sys.argv[2], user=os.geteuid() != 0, replace=True))',
+  ].join('\n');
+  const run = spawnSync(python, ['-c', install, KERNEL_SOURCE, COURSE_KERNEL], { encoding: 'utf8' });
   return { ok: run.status === 0, output: `${run.stdout ?? ''}${run.stderr ?? ''}`.trim() };
 }
 

@@ -59,7 +59,7 @@ describe('npm start', function () {
         const { origin, searchParams } = new URL(url);
         assert.equal(origin, `http://127.0.0.1:${port}`);
         const specs = (await (await fetch(`${origin}/api/kernelspecs?token=${searchParams.get('token')}`)).json()) as { kernelspecs: Record<string, unknown> };
-        assert.ok('tslab' in specs.kernelspecs, `kernels offered: ${Object.keys(specs.kernelspecs).join(', ')}`);
+        assert.ok('tslab-course' in specs.kernelspecs, `kernels offered: ${Object.keys(specs.kernelspecs).join(', ')}`);
         const listing = (await (await fetch(`${origin}/api/contents?token=${searchParams.get('token')}`)).json()) as { content: Array<{ name: string }> };
         assert.ok(listing.content.some((f) => f.name.startsWith('00-')), 'lesson 00 is not in the served folder');
       } finally {

@@ -10,7 +10,7 @@ import { randomBytes } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as net from 'node:net';
 import * as path from 'node:path';
-import { findTslabKernel, jupyterFrontEnd, jupyterPython, pathWithLocalBin, registerTslabKernel, REPO_ROOT } from './jupyter';
+import { findCourseKernel, jupyterFrontEnd, jupyterPython, pathWithLocalBin, registerCourseKernel, REPO_ROOT } from './jupyter';
 
 const MIN_NODE_MAJOR = 20;
 
@@ -38,12 +38,12 @@ export function checkJupyter(): { python: string; app: 'lab' | 'notebook' } {
   const app = jupyterFrontEnd(python);
   if (!app) throw new PreflightError(`jupyter is on PATH but neither JupyterLab nor the classic Notebook is installed.\n${NO_JUPYTER}`);
   step(`Jupyter ${app === 'lab' ? 'Lab' : 'Notebook'} (Python: ${python})`);
-  let kernel = findTslabKernel(python);
+  let kernel = findCourseKernel(python);
   if (!kernel) {
     step('registering the TypeScript kernel (tslab) with Jupyter…');
-    const registered = registerTslabKernel(python);
-    kernel = findTslabKernel(python);
-    if (!registered.ok || !kernel) throw new PreflightError(`could not register the TypeScript kernel:\n${registered.output}\nTry: npx tslab install --python=${python}`);
+    const registered = registerCourseKernel(python);
+    kernel = findCourseKernel(python);
+    if (!registered.ok || !kernel) throw new PreflightError(`could not register the TypeScript kernel:\n${registered.output}\nTry: npm run kernel`);
   }
   step(`TypeScript kernel registered (${kernel})`);
   return { python, app };
@@ -122,4 +122,14 @@ async function main(): Promise<void> {
   }
 }
 
-if (require.main === module) void main();
+if (require.main === module) {
+  if (process.argv.includes('--register-kernel')) {
+    // `npm run kernel`: registration alone, for CI images and for Jupyter started by hand.
+    try {
+      checkJupyter();
+    } catch (error) {
+      console.error(`\n✗ ${(error as Error).message}`);
+      process.exit(1);
+    }
+  } else void main();
+}
