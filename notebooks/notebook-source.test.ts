@@ -29,7 +29,7 @@ describe('notebook sources', () => {
   });
 
   describe('toNotebook', () => {
-    it('writes nbformat 4.5 for the course's tslab kernel with stable cell ids and empty outputs', () => {
+    it('writes nbformat 4.5 for the course tslab kernel with stable cell ids and empty outputs', () => {
       const nb = toNotebook('# T\n```ts\nconst a = 1;\nconst b = 2;\n```');
       assert.equal(nb.nbformat, 4);
       assert.equal(nb.nbformat_minor, 5);
