@@ -1,0 +1,42 @@
+/**
+ * `npm run check -- <lab> [--dir PATH]`: run a lab's public checks against your work
+ * (`labs/<lab>/` by default) and print the score, each check, and hints.
+ * Exit code 0 on full marks, 1 otherwise, 2 on a usage error.
+ */
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { REPO_ROOT, resolveLab } from '../lib/labs';
+import { parseArgs, runCli, UsageError } from '../lib/cli';
+import { stage } from '../lib/stage';
+import { gradersOf } from '../runner/grade-one';
+import { runGraders } from '../runner/run-graders';
+import { checkFolder } from '../lib/unpack';
+
+const USAGE = 'usage: npm run check -- <lab> [--dir PATH]   (lab: lab-00, 00, or the folder name)';
+
+runCli(async () => {
+  const { pos, opts } = parseArgs(process.argv.slice(2), ['dir']);
+  if (pos.length !== 1) throw new UsageError(USAGE);
+  const lab = resolveLab(path.join(REPO_ROOT, 'labs'), pos[0] ?? '');
+  const dir = path.resolve(opts.get('dir') ?? lab.dir);
+  if (!fs.existsSync(dir) || !fs.statSync(dir).isDirectory()) throw new UsageError(`--dir ${dir} is not a folder`);
+  checkFolder(dir);
+  const workDir = fs.mkdtempSync(path.join(os.tmpdir(), 'n2p-check-'));
+  fs.chmodSync(workDir, 0o711);
+  const spec = stage({ labId: lab.config.id, source: dir, workDir, isolation: 'process', slot: 99, memoryMb: lab.config.memory_mb, name: 'check' });
+  try {
+    const r = await runGraders({ lab, submission: path.basename(dir), files: gradersOf(lab.dir, true), spec });
+    console.log(`\n${lab.config.title}\nScore: ${r.score} / ${r.max_score}${r.extra_data.status === 'graded' ? '' : `  (${r.extra_data.status})`}\n`);
+    for (const t of r.tests) {
+      const ok = t.score >= t.max_score;
+      console.log(`${ok ? '✓' : '✗'} ${t.name}  (${t.score}/${t.max_score})`);
+      if (!ok) console.log(t.output.split('\n').map((l) => `    ${l}`).join('\n'));
+    }
+    if (r.extra_data.status !== 'graded') console.log(`\n${r.output}`);
+    console.log(r.score >= r.max_score && r.max_score > 0 ? '\nAll public checks pass. Instructor checks test more cases.' : '\nFix the ✗ checks above, then run this again.');
+    return r.score >= r.max_score && r.max_score > 0 ? 0 : 1;
+  } finally {
+    fs.rmSync(workDir, { recursive: true, force: true });
+  }
+});

@@ -1,0 +1,122 @@
+/**
+ * Grades a class: each submission unpacked, then graded by its own process (runner/grade-one)
+ * with a wall-clock limit, `jobs` at a time. Whatever one submission does, the batch finishes
+ * and every submission gets a row.
+ */
+import { spawn, spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { emptyResults, Results } from '../harness/results';
+import { Isolation, killSlot } from '../sandbox/isolation';
+import type { Job } from '../runner/grade-one';
+import { Lab } from './labs';
+import { feedbackMarkdown, gradesCsv, summarize, summaryMarkdown, Summary } from './reports';
+import { protectSolutions } from './stage';
+import { InvalidSubmission } from './unpack';
+import { prepare, SubmissionEntry } from './submissions';
+
+export interface BatchOptions {
+  lab: Lab;
+  entries: SubmissionEntry[];
+  outDir: string;
+  jobs: number;
+  isolation: Isolation;
+  /** Wall-clock limit per submission (s); defaults to the lab's. */
+  timeoutS?: number;
+  /** Called after each submission (for progress output). */
+  onResult?: (r: Results) => void;
+}
+
+const GRADE_ONE = path.join(__dirname, '..', 'runner', 'grade-one.ts');
+
+function runJob(job: Job, timeoutS: number, isolation: Isolation): Promise<'done' | 'timeout' | string> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, ['--require', require.resolve('tsx/cjs'), GRADE_ONE, JSON.stringify(job)], {
+      detached: true,
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
+    let err = '';
+    child.stderr?.on('data', (d: Buffer) => (err = (err + d.toString()).slice(-2000)));
+    const timer = setTimeout(() => {
+      timedOut = true;
+      // The runner leads its own process group: this kills it and the sandbox it started.
+      if (isolation === 'docker') spawnSync('docker', ['rm', '-f', `grade-${child.pid}-${job.slot}`], { stdio: 'ignore', timeout: 20000 });
+      try {
+        process.kill(-(child.pid ?? 0), 'SIGKILL');
+      } catch {
+        // already gone
+      }
+    }, timeoutS * 1000);
+    let timedOut = false;
+    child.on('close', (code) => {
+      clearTimeout(timer);
+      // Whatever ended the runner, nothing the submission started may outlive its job.
+      if (isolation === 'process') killSlot(job.slot);
+      resolve(timedOut ? 'timeout' : code === 0 ? 'done' : `the grader stopped (code ${code}): ${err.trim().split('\n').pop() ?? ''}`);
+    });
+  });
+}
+
+async function gradeOne(o: BatchOptions, entry: SubmissionEntry, slot: number, workDir: string): Promise<Results> {
+  const id = entry.id;
+  const out = path.join(o.outDir, 'submissions', id);
+  const max = o.lab.config.max_score;
+  const t0 = Date.now();
+  const seconds = (): number => Math.round((Date.now() - t0) / 100) / 10;
+  const writeEmpty = (status: Results['extra_data']['status'], reason: string): Results => {
+    const r = emptyResults(o.lab.config.id, id, max, status, reason, seconds());
+    fs.mkdirSync(out, { recursive: true });
+    fs.writeFileSync(path.join(out, 'results.json'), JSON.stringify(r, null, 2) + '\n');
+    fs.writeFileSync(path.join(out, 'feedback.md'), feedbackMarkdown(o.lab.config.title, r));
+    return r;
+  };
+  let source: string;
+  try {
+    source = await prepare(entry, o.lab.config, path.join(workDir, `in-${slot}-${id.replace(/[^\w.-]/g, '_')}`));
+  } catch (e) {
+    if (e instanceof InvalidSubmission) return writeEmpty('invalid', `invalid submission: ${e.message}`);
+    throw e;
+  }
+  const job: Job = { labDir: o.lab.dir, id, source, outDir: out, workDir, isolation: o.isolation, slot, publicOnly: false };
+  const timeoutS = o.timeoutS ?? o.lab.config.timeouts.submission_s;
+  const outcome = await runJob(job, timeoutS, o.isolation);
+  fs.rmSync(source, { recursive: true, force: true });
+  if (outcome === 'timeout') return writeEmpty('timeout', `stopped after ${timeoutS} s (the whole submission's time limit)`);
+  if (outcome !== 'done') return writeEmpty('crashed', outcome);
+  return JSON.parse(fs.readFileSync(path.join(out, 'results.json'), 'utf8')) as Results;
+}
+
+/** Writes grades.csv, summary.json and summary.md for `all` into `outDir`. */
+export function writeClassReports(labId: string, all: Results[], outDir: string): Summary {
+  const summary = summarize(labId, all);
+  fs.mkdirSync(outDir, { recursive: true });
+  fs.writeFileSync(path.join(outDir, 'grades.csv'), gradesCsv(all));
+  fs.writeFileSync(path.join(outDir, 'summary.json'), JSON.stringify(summary, null, 2) + '\n');
+  fs.writeFileSync(path.join(outDir, 'summary.md'), summaryMarkdown(summary));
+  return summary;
+}
+
+/** Grades every entry; results in entry order. */
+export async function gradeBatch(o: BatchOptions): Promise<{ results: Results[]; summary: Summary }> {
+  protectSolutions(o.lab.config.id);
+  // Feedback names instructor checks: private to the grader, like the inputs it unpacks.
+  fs.mkdirSync(path.join(o.outDir, 'submissions'), { recursive: true, mode: 0o700 });
+  const workDir = fs.mkdtempSync(path.join(os.tmpdir(), 'n2p-grade-'));
+  fs.chmodSync(workDir, 0o711);
+  const results: Results[] = new Array(o.entries.length);
+  let next = 0;
+  const lane = async (slot: number): Promise<void> => {
+    while (next < o.entries.length) {
+      const i = next++;
+      results[i] = await gradeOne(o, o.entries[i]!, slot, workDir);
+      o.onResult?.(results[i]!);
+    }
+  };
+  try {
+    await Promise.all(Array.from({ length: Math.max(1, Math.min(o.jobs, o.entries.length)) }, (_, s) => lane(s)));
+  } finally {
+    fs.rmSync(workDir, { recursive: true, force: true });
+  }
+  return { results, summary: writeClassReports(o.lab.config.id, results, o.outDir) };
+}

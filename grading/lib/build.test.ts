@@ -1,0 +1,60 @@
+import assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { buildAll, buildLab, diffLab, writeLab } from './build';
+import { listLabs, REPO_ROOT } from './labs';
+import { solutionBodies } from './markers';
+
+const SOLUTIONS = path.join(REPO_ROOT, 'solutions');
+const labs = listLabs(SOLUTIONS);
+
+describe('labs:build', () => {
+  it('finds at least the warm-up lab', () => {
+    assert.ok(labs.some((l) => l.config.id === 'lab-00-warm-up'));
+  });
+
+  it('labs/ matches what solutions/ generates (run npm run labs:build when this fails)', () => {
+    assert.deepEqual(buildAll(SOLUTIONS, path.join(REPO_ROOT, 'labs'), true).stale, []);
+  });
+
+  for (const lab of labs) {
+    describe(lab.config.id, () => {
+      const files = buildLab(lab);
+      it('never copies solution region text into the starter', () => {
+        const generated = [...files.values()].map((b) => b.toString('utf8')).join('\n');
+        for (const rel of files.keys()) {
+          const src = path.join(lab.dir, rel);
+          for (const body of solutionBodies(rel, fs.readFileSync(src, 'utf8'))) {
+            for (const line of body.split('\n').map((l) => l.trim()).filter((l) => l.length > 12 && !l.startsWith('//') && !l.startsWith('#'))) {
+              assert.ok(!generated.includes(line), `${rel}: "${line}" reached labs/`);
+            }
+          }
+        }
+      });
+      it('keeps instructor checks and fixture submissions out', () => {
+        assert.ok([...files.keys()].every((k) => !k.startsWith('instructor/') && !k.startsWith('submissions/')));
+      });
+      it('ships the brief, lab.json, the learner files and the public graders', () => {
+        for (const f of ['README.md', 'lab.json', ...lab.config.files]) assert.ok(files.has(f), f);
+        assert.ok([...files.keys()].some((k) => k.startsWith('grader/')));
+      });
+    });
+  }
+
+  describe('--check on a copy', () => {
+    const lab = labs[0]!;
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'n2p-build-'));
+    after(() => fs.rmSync(dir, { recursive: true, force: true }));
+    it('reports an edited, a missing and an extra file', () => {
+      const files = buildLab(lab);
+      writeLab(files, dir);
+      assert.deepEqual(diffLab(files, dir), []);
+      const [first, second] = [...files.keys()];
+      fs.appendFileSync(path.join(dir, first!), '\n// edited');
+      fs.rmSync(path.join(dir, second!));
+      fs.writeFileSync(path.join(dir, 'extra.ts'), '');
+      assert.deepEqual(diffLab(files, dir).sort(), [`missing: ${second}`, 'not generated from solutions/: extra.ts', `out of date: ${first}`].sort());
+    });
+  });
+});

@@ -1,0 +1,94 @@
+/**
+ * Lab discovery and `lab.json`: which labs exist, and resolving what a user typed
+ * (`lab-00`, `00`, or the folder name) to one of them.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+
+/** The contents of `lab.json`. */
+export interface LabConfig {
+  /** Folder name, `lab-NN-kebab-title`. */
+  id: string;
+  title: string;
+  /** Learner files, relative to the lab folder; their marked regions become stubs. */
+  files: string[];
+  /** Ids of earlier labs this one builds on. */
+  builds_on: string[];
+  /** Total points of public + instructor checks (the meta-tests hold the graders to it). */
+  max_score: number;
+  /** Per-check time limit (ms) and per-submission wall-clock limit (s). */
+  timeouts: { test_ms: number; submission_s: number };
+  /** Memory limit of the process running the submission, MiB. */
+  memory_mb: number;
+  /** How instructor checks show on Gradescope. */
+  instructor_visibility: 'after_published' | 'hidden';
+}
+
+/** A lab found on disk. */
+export interface Lab {
+  config: LabConfig;
+  /** Absolute path of the lab folder. */
+  dir: string;
+}
+
+/** Bad user input about labs: printed as is, never with a stack trace. */
+export class LabError extends Error {
+  override name = 'LabError';
+}
+
+/** The repository root (the folder holding `grading/`). */
+export const REPO_ROOT = path.resolve(__dirname, '..', '..');
+
+function fail(file: string, what: string): never {
+  throw new LabError(`${file}: ${what}`);
+}
+
+/** Reads and validates a `lab.json`; every problem names the file and the field. */
+export function readLabConfig(file: string): LabConfig {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(fs.readFileSync(file, 'utf8'));
+  } catch (e) {
+    fail(file, `cannot read as JSON (${(e as Error).message})`);
+  }
+  const c = raw as Partial<LabConfig>;
+  if (typeof c !== 'object' || c === null) fail(file, 'expected a JSON object');
+  if (typeof c.id !== 'string' || !/^lab-\d\d-[a-z0-9-]+$/.test(c.id)) fail(file, '"id" must look like "lab-NN-kebab-title"');
+  if (c.id !== path.basename(path.dirname(file))) fail(file, `"id" (${c.id}) must equal the folder name`);
+  if (typeof c.title !== 'string' || c.title === '') fail(file, '"title" must be a non-empty string');
+  if (!Array.isArray(c.files) || c.files.length === 0 || !c.files.every((f) => typeof f === 'string' && !path.isAbsolute(f) && !f.split('/').includes('..'))) {
+    fail(file, '"files" must list learner files relative to the lab folder');
+  }
+  if (!Array.isArray(c.builds_on ?? [])) fail(file, '"builds_on" must be a list of lab ids');
+  if (typeof c.max_score !== 'number' || c.max_score <= 0) fail(file, '"max_score" must be a positive number');
+  const t = c.timeouts ?? { test_ms: 10000, submission_s: 300 };
+  if (!(t.test_ms > 0 && t.submission_s > 0)) fail(file, '"timeouts" needs positive "test_ms" and "submission_s"');
+  const vis = c.instructor_visibility ?? 'after_published';
+  if (vis !== 'after_published' && vis !== 'hidden') fail(file, '"instructor_visibility" must be "after_published" or "hidden"');
+  return { ...c, builds_on: c.builds_on ?? [], timeouts: t, memory_mb: c.memory_mb ?? 1024, instructor_visibility: vis } as LabConfig;
+}
+
+/** Every `<root>/lab-*` folder holding a `lab.json`, sorted by id. */
+export function listLabs(root: string): Lab[] {
+  if (!fs.existsSync(root)) return [];
+  return fs
+    .readdirSync(root, { withFileTypes: true })
+    .filter((d) => d.isDirectory() && d.name.startsWith('lab-') && fs.existsSync(path.join(root, d.name, 'lab.json')))
+    .map((d) => d.name)
+    .sort()
+    .map((name) => ({ dir: path.join(root, name), config: readLabConfig(path.join(root, name, 'lab.json')) }));
+}
+
+/**
+ * Finds the lab a user named: `lab-00`, `00`, `0`, or the full folder name.
+ * @throws LabError listing the labs there are
+ */
+export function resolveLab(root: string, name: string): Lab {
+  const labs = listLabs(root);
+  const num = /^(?:lab-)?(\d{1,2})$/.exec(name.trim());
+  const wanted = num ? `lab-${(num[1] ?? '').padStart(2, '0')}-` : undefined;
+  const hit = labs.find((l) => l.config.id === name.trim() || (wanted !== undefined && l.config.id.startsWith(wanted)));
+  if (hit) return hit;
+  const known = labs.map((l) => `  ${l.config.id}  ${l.config.title}`).join('\n') || '  (none)';
+  throw new LabError(`unknown lab "${name}". Labs:\n${known}`);
+}

@@ -1,0 +1,116 @@
+/**
+ * Meta-tests: for every lab with a lab.json, grade a class of fixture submissions once (the
+ * solution, the generated starter, the lab's faulty submissions, the generic hostile set, and
+ * unsafe archives) and check the reports and that the grader's own files are untouched.
+ */
+import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
+import * as fs from 'node:fs';
+import * as net from 'node:net';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import * as tar from 'tar';
+import { Results } from './harness/results';
+import { gradeBatch } from './lib/batch';
+import { buildLab, walk, writeLab } from './lib/build';
+import { listLabs, REPO_ROOT } from './lib/labs';
+import { listSubmissions } from './lib/submissions';
+import { writeHostile, Hostile } from './fixtures/hostile';
+import { pidsOfUid } from './sandbox/memory';
+import { isRoot, sandboxUid } from './sandbox/isolation';
+
+/**
+ * Hash of every file in grading/, labs/ and the lab's own solutions/ folder (other labs'
+ * folders are left out so that work on them while the tests run cannot fail this lab).
+ */
+function hashTree(labId: string): string {
+  const h = createHash('sha256');
+  for (const top of ['grading', `solutions/${labId}`, 'labs']) {
+    const dir = path.join(REPO_ROOT, top);
+    if (!fs.existsSync(dir)) continue;
+    for (const rel of walk(dir, ['node_modules'])) h.update(`${top}/${rel}\0`).update(fs.readFileSync(path.join(dir, rel)));
+  }
+  return h.digest('hex');
+}
+
+for (const lab of listLabs(path.join(REPO_ROOT, 'solutions'))) {
+  describe(`grading ${lab.config.id} (meta)`, function () {
+    this.timeout(600000);
+    const byId = new Map<string, Results>();
+    let hostile = new Map<string, Hostile>();
+    let hashBefore = '';
+    let hashAfter = '';
+    let connections = 0;
+    let work = '';
+
+    before(async function () {
+      work = fs.mkdtempSync(path.join(os.tmpdir(), 'n2p-meta-'));
+      const subs = path.join(work, 'in');
+      fs.mkdirSync(subs);
+      const server = net.createServer((s) => {
+        connections++;
+        s.destroy();
+      });
+      await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+      const port = (server.address() as net.AddressInfo).port;
+      for (const f of lab.config.files) fs.cpSync(path.join(lab.dir, f), path.join(subs, 'solution', f));
+      writeLab(buildLab(lab), path.join(subs, 'starter'));
+      const fixtures = path.join(lab.dir, 'submissions');
+      if (fs.existsSync(fixtures)) for (const d of fs.readdirSync(fixtures)) fs.cpSync(path.join(fixtures, d), path.join(subs, d), { recursive: true });
+      hostile = writeHostile(lab.config.id, lab.dir, lab.config.files, subs, port);
+      await tar.c({ file: path.join(subs, 'invalid-absolute.tar.gz'), gzip: true, preservePaths: true, cwd: subs }, [path.join(subs, 'solution', lab.config.files[0]!)]);
+      fs.mkdirSync(path.join(subs, 'invalid-symlink'));
+      fs.symlinkSync('/etc/passwd', path.join(subs, 'invalid-symlink', 'passwd'));
+      hashBefore = hashTree(lab.config.id);
+      const { results } = await gradeBatch({ lab, entries: listSubmissions(subs).entries, outDir: path.join(work, 'out'), jobs: 2, isolation: 'process' });
+      for (const r of results) byId.set(r.extra_data.submission, r);
+      hashAfter = hashTree(lab.config.id);
+      await new Promise<void>((r) => server.close(() => r()));
+    });
+    after(() => fs.rmSync(work, { recursive: true, force: true }));
+
+    const get = (id: string): Results => {
+      const r = byId.get(id);
+      assert.ok(r, `no result for ${id}`);
+      return r;
+    };
+
+    it('gives the solution full marks', () => {
+      const r = get('solution');
+      assert.equal(r.extra_data.status, 'graded');
+      assert.equal(r.score, r.max_score, r.tests.filter((t) => t.score < t.max_score).map((t) => `${t.name}: ${t.output}`).join('\n'));
+      assert.equal(r.max_score, lab.config.max_score, 'lab.json max_score equals the checks\' points');
+    });
+    it('gives the generated starter at most 10 %', () => {
+      assert.ok(get('starter').score <= 0.1 * lab.config.max_score);
+    });
+    it('takes points off each faulty submission, within its declared range', () => {
+      for (const [id, r] of byId) {
+        if (!id.startsWith('faulty-')) continue;
+        const want = JSON.parse(fs.readFileSync(path.join(lab.dir, 'submissions', id, 'expected.json'), 'utf8')) as { min: number; max: number };
+        assert.ok(r.score < r.max_score && r.score >= want.min && r.score <= want.max, `${id}: ${r.score} not in [${want.min}, ${want.max}]`);
+      }
+    });
+    it('marks unsafe submissions invalid, with the reason', () => {
+      assert.match(get('invalid-absolute').extra_data.incidents.join(), /absolute path/);
+      assert.match(get('invalid-symlink').extra_data.incidents.join(), /symbolic link/);
+      assert.equal(get('invalid-symlink').extra_data.status, 'invalid');
+    });
+    it('finishes the batch with the expected status for each hostile submission', () => {
+      for (const [id, h] of hostile) assert.ok(h.statuses.includes(get(id).extra_data.status), `${id}: ${get(id).extra_data.status} ${get(id).output}`);
+    });
+    it('leaves the grader, solution and lab files unchanged, and nothing running', function () {
+      if (!isRoot()) this.skip(); // without root the sandbox runs as the grader's user (see grading/README.md)
+      assert.equal(hashAfter, hashBefore);
+      for (const rel of ['grading/PWNED.txt', 'labs/PWNED.txt', 'solutions/PWNED.txt']) assert.ok(!fs.existsSync(path.join(REPO_ROOT, rel)), rel);
+      assert.equal(get('hostile-write-outside').score, lab.config.max_score);
+      assert.deepEqual([0, 1].flatMap((s) => pidsOfUid(sandboxUid(s))), []);
+    });
+    it('keeps the network and the instructor checks out of reach', function () {
+      if (!isRoot()) this.skip();
+      assert.equal(connections, 0);
+      assert.equal(get('hostile-network').score, lab.config.max_score);
+      assert.equal(get('hostile-read-instructor').extra_data.status, 'graded');
+    });
+  });
+}

@@ -1,0 +1,85 @@
+import assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { request } from '../harness';
+import { stage } from '../lib/stage';
+import { Sandbox, SandboxError } from './client';
+import { SandboxSpec } from './isolation';
+
+const MODULE = `
+export function add(a: number, b: number): number { return a + b; }
+export function odd(): unknown { return { nan: NaN, inf: -Infinity, nothing: undefined }; }
+export function fails(): never { throw new RangeError('bad input'); }
+export function spin(): void { for (;;) { /* never returns */ } }
+export function talk(): number { console.log('{"id":1,"ok":true,"value":666}'); return 1; }
+export function hog(): number {
+  const held: Buffer[] = [];
+  for (let i = 0; i < 3072; i++) held.push(Buffer.alloc(1 << 20, 1));
+  for (;;) { /* wait to be stopped */ }
+}
+export function app() {
+  return (_req: unknown, res: { end: (s: string) => void }) => res.end('hello from the app');
+}
+`;
+
+describe('Sandbox (a submission in its own process)', function () {
+  this.timeout(60000);
+  let work = '';
+  let spec: SandboxSpec;
+  let sandbox: Sandbox;
+  before(() => {
+    work = fs.mkdtempSync(path.join(os.tmpdir(), 'n2p-sbx-'));
+    fs.chmodSync(work, 0o711);
+    fs.mkdirSync(path.join(work, 'src', 'src'), { recursive: true });
+    fs.writeFileSync(path.join(work, 'src', 'src', 'm.ts'), MODULE);
+    spec = stage({ labId: 'lab-99-test', source: path.join(work, 'src'), workDir: work, isolation: 'process', slot: 98, memoryMb: 256, name: 'test' });
+    sandbox = new Sandbox(spec, 3000);
+  });
+  after(() => {
+    sandbox.stop();
+    fs.rmSync(work, { recursive: true, force: true });
+  });
+
+  it('calls an exported function and returns its result', async () => {
+    assert.equal(await sandbox.call('src/m.ts', 'add', [2, 3]), 5);
+  });
+  it('carries NaN and -Infinity back unchanged (undefined stays undefined)', async () => {
+    const got = (await sandbox.call('src/m.ts', 'odd')) as Record<string, unknown>;
+    assert.ok(Number.isNaN(got['nan']));
+    assert.deepEqual([got['inf'], got['nothing']], [-Infinity, undefined]);
+  });
+  it('ignores output that only looks like a response', async () => {
+    assert.equal(await sandbox.call('src/m.ts', 'talk'), 1);
+    assert.match(sandbox.output, /666/);
+  });
+  it('reports a thrown error with its type and message', async () => {
+    await assert.rejects(sandbox.call('src/m.ts', 'fails'), (e: Error) => e instanceof SandboxError && e.message === 'RangeError: bad input');
+  });
+  it('names a function the module does not export', async () => {
+    await assert.rejects(sandbox.call('src/m.ts', 'nope'), /does not export a function named nope/);
+  });
+  it('refuses a file outside the submission', async () => {
+    await assert.rejects(sandbox.call('../../../etc/passwd', 'x'), /outside the submission/);
+  });
+  it('serves an app on a unix socket the grader can request', async () => {
+    const socket = await sandbox.serve('src/m.ts', 'app');
+    const res = await request(socket, 'GET', '/');
+    assert.deepEqual([res.status, res.body], [200, 'hello from the app']);
+  });
+  it('stops a call that never returns, records a timeout, and starts afresh for the next call', async () => {
+    await assert.rejects(sandbox.call('src/m.ts', 'spin', [], 1000), /did not finish within 1000 ms/);
+    assert.equal(sandbox.incidents[0]?.kind, 'timeout');
+    assert.equal(await sandbox.call('src/m.ts', 'add', [1, 1]), 2);
+  });
+  it('stops a submission that holds more memory than its limit, and calls it a crash', async () => {
+    sandbox.stop(); // one job per slot uid, as in a batch: the watchdog counts the whole uid
+    const hungry = new Sandbox(spec, 60000);
+    try {
+      await assert.rejects(hungry.call('src/m.ts', 'hog'), /over its 256 MiB limit/);
+      assert.equal(hungry.incidents[0]?.kind, 'crashed');
+    } finally {
+      hungry.stop();
+    }
+  });
+});
