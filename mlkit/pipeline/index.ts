@@ -1,0 +1,3 @@
+export * from './spam-classifier';
+export * from './train';
+export * from './evaluate';

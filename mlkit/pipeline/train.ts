@@ -1,0 +1,68 @@
+/**
+ * Training recipe for the spam classifier: texts → terms → TF-IDF → model, with the threshold
+ * chosen on separate validation data.
+ */
+import { AnalyzerOptions, forEachTerm } from '../text/analyzer';
+import { TfidfOptions, TfidfVectorizer } from '../text/tfidf';
+import { LogisticOptions, LogisticRegression } from '../models/logistic';
+import { MultinomialNB } from '../models/naive-bayes';
+import { thresholdForCost, thresholdForF1 } from '../metrics/threshold';
+import { SpamClassifier } from './spam-classifier';
+
+export type ModelConfig =
+  | ({ readonly kind: 'logistic' } & Partial<LogisticOptions>)
+  | { readonly kind: 'naive-bayes'; readonly alpha: number };
+
+/** Everything that defines a trained spam classifier besides the data. */
+export interface SpamConfig {
+  readonly analyzer: AnalyzerOptions;
+  readonly tfidf: TfidfOptions;
+  readonly model: ModelConfig;
+}
+
+/**
+ * The committed configuration, chosen on the validation split: our tokenizer (links, money,
+ * `!!!`, shouting, words inside URLs and addresses), sublinear TF-IDF over words seen in ≥ 2
+ * messages, and an L2 logistic regression with balanced class weights (period 1 is 14 % spam)
+ * and weak regularisation. Word pairs and `subject:` features are available in the analyzer
+ * but did not improve validation F1 on this corpus, so they are off.
+ */
+export const DEFAULT_SPAM_CONFIG: SpamConfig = {
+  analyzer: { bigrams: false, subject: false },
+  tfidf: { minDf: 2, maxDf: 1, maxFeatures: 50000, sublinearTf: true },
+  model: { kind: 'logistic', C: 100, classWeight: 'balanced' },
+};
+
+/** Convert the dataset's `'spam' | 'ham'` labels to 1/0; throws naming a row with another value. */
+export function toBinaryLabels(labels: readonly string[]): (0 | 1)[] {
+  return labels.map((l, i) => {
+    if (l === 'spam') return 1;
+    if (l === 'ham') return 0;
+    throw new TypeError(`label[${i}] must be "spam" or "ham", got ${JSON.stringify(l)}`);
+  });
+}
+
+/**
+ * Fit vectorizer and model on `train` (threshold 0.5 until {@link chooseThreshold}).
+ * @param texts training texts, length n.
+ * @param labels 0/1 labels, length n.
+ */
+export function trainSpamClassifier(texts: readonly string[], labels: readonly (0 | 1)[], config: SpamConfig = DEFAULT_SPAM_CONFIG): SpamClassifier {
+  if (texts.length !== labels.length) throw new RangeError(`${texts.length} texts but ${labels.length} labels`);
+  const { vectorizer, matrix: x } = TfidfVectorizer.fitTransformStream(texts.length, (d, emit) => forEachTerm(texts[d] as string, config.analyzer, emit), config.tfidf);
+  const model = config.model.kind === 'logistic' ? LogisticRegression.fit(x, labels, config.model) : MultinomialNB.fit(x, labels, config.model.alpha);
+  return new SpamClassifier(config.analyzer, vectorizer, model);
+}
+
+/** How to pick the threshold on validation data. */
+export type ThresholdRule = { readonly rule: 'f1' } | { readonly rule: 'cost'; readonly costFp: number; readonly costFn: number };
+
+/**
+ * Return the classifier with its threshold chosen on validation data.
+ * @param rule `'f1'` maximises F1; `'cost'` minimises mean cost per message.
+ */
+export function chooseThreshold(classifier: SpamClassifier, texts: readonly string[], labels: readonly (0 | 1)[], rule: ThresholdRule = { rule: 'f1' }): SpamClassifier {
+  const scores = classifier.predictProba(texts);
+  const choice = rule.rule === 'f1' ? thresholdForF1(labels, scores) : thresholdForCost(labels, scores, rule.costFp, rule.costFn);
+  return classifier.withThreshold(choice.threshold);
+}
