@@ -1,0 +1,137 @@
+/**
+ * What validation, metrics, request logging and the prediction log each cost per request.
+ *
+ * One process serves POST /predict in four builds, one after another, each measured by wrk
+ * (another process) on 127.0.0.1 with the same body: bare Express + the model, then the
+ * service app adding its parts one at a time. Cost of a part = the change in server CPU time per
+ * request. Results go to bench/results/api-overhead.json.
+ * Uses the committed model under models/spam/ (run `npm run train` first if it is missing).
+ */
+import { spawn } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { cpus, tmpdir } from 'node:os';
+import * as path from 'node:path';
+import express from 'express';
+import pino from 'pino';
+import { createApp } from '../server-template/src/app';
+import { loadConfig } from '../server-template/src/config';
+import type { ServiceDeps } from '../server-template/src/contracts';
+import { holePredictionLog } from '../server-template/src/holes';
+import { buildServiceDeps } from '../solutions/service/deps';
+import { defaultOpenArtifact } from '../solutions/service/artifact';
+
+const LOAD = { threads: 1, connections: 16, seconds: 6, warmupSeconds: 2 };
+const BODY = '{"text": "Subject: FREE money now!!! Click here to claim your prize, limited offer, act now and win cash"}';
+
+interface WrkRun { rps: number; p99Ms: number; requests: number }
+
+/**
+ * `cpuUsPerRequest` (this process's CPU time per request) is the robust number: unlike req/s it
+ * barely moves when other programs share the CPUs.
+ */
+interface Result { name: string; requestsPerSecond: number; p99Ms: number; cpuUsPerRequest: number }
+
+/** Parse wrk's summary: requests per second and the 99th percentile latency. */
+function parseWrk(out: string): WrkRun {
+  const rps = /Requests\/sec:\s+([\d.]+)/.exec(out);
+  const p99 = /^\s*99%\s+([\d.]+)(us|ms|s)\s*$/m.exec(out);
+  const non2xx = /Non-2xx or 3xx responses:\s+(\d+)/.exec(out);
+  const total = /(\d+) requests in/.exec(out);
+  if (!rps || !p99 || !total) throw new Error(`unexpected wrk output:\n${out}`);
+  if (non2xx) throw new Error(`${non2xx[1]} responses were not 2xx`);
+  const scale: Record<string, number> = { us: 0.001, ms: 1, s: 1000 };
+  return { rps: Number(rps[1]), p99Ms: Number(p99[1]) * scale[p99[2]], requests: Number(total[1]) };
+}
+
+/** wrk in a child process, asynchronously, so this process keeps serving meanwhile. */
+function runWrk(url: string, seconds: number, script: string): Promise<WrkRun> {
+  return new Promise((resolve, reject) => {
+    const args = [`-t${LOAD.threads}`, `-c${LOAD.connections}`, `-d${seconds}s`, '--latency', '-s', script, url];
+    const child = spawn('wrk', args, { stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
+    const timer = setTimeout(() => child.kill('SIGKILL'), (seconds + 30) * 1000);
+    child.once('error', (err) => reject(new Error(`wrk failed (apt-get install wrk): ${err.message}`)));
+    child.once('close', (code) => {
+      clearTimeout(timer);
+      if (code !== 0) reject(new Error(`wrk exited with ${code}`));
+      else {
+        try {
+          resolve(parseWrk(out));
+        } catch (err) {
+          reject(err);
+        }
+      }
+    });
+  });
+}
+
+function listen(handler: express.Express): Promise<Server> {
+  return new Promise((resolve) => {
+    const server = handler.listen(0, '127.0.0.1', () => resolve(server));
+  });
+}
+
+async function measure(app: express.Express, script: string): Promise<WrkRun & { cpuUs: number }> {
+  const server = await listen(app);
+  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/predict`;
+  try {
+    await runWrk(url, LOAD.warmupSeconds, script);
+    const before = process.cpuUsage();
+    const run = await runWrk(url, LOAD.seconds, script);
+    const cpu = process.cpuUsage(before);
+    return { ...run, cpuUs: cpu.user + cpu.system };
+  } finally {
+    server.closeAllConnections();
+    await new Promise((resolve) => server.close(resolve));
+  }
+}
+
+function bare(deps: ServiceDeps): express.Express {
+  const app = express();
+  app.post('/predict', express.json(), (req, res) => {
+    const model = deps.models.current();
+    const text = (req.body as { text: string }).text;
+    const p = model ? model.predictProba([text])[0] : 0;
+    res.json({ prediction: p >= 0.5 ? 'spam' : 'ham', probability: p, model: model?.info });
+  });
+  return app;
+}
+
+async function main(): Promise<void> {
+  const dir = mkdtempSync(path.join(tmpdir(), 'api-overhead-'));
+  const script = path.join(dir, 'post.lua');
+  writeFileSync(script, `wrk.method = "POST"\nwrk.body = '${BODY}'\nwrk.headers["Content-Type"] = "application/json"\n`);
+  const config = loadConfig({ PREDICTION_LOG: path.join(dir, 'predictions.sqlite'), LOG_LEVEL: 'info' });
+  const deps = await buildServiceDeps(config, defaultOpenArtifact);
+  const devNull = (): pino.Logger => pino({ level: 'info' }, pino.destination({ dest: '/dev/null', sync: false, minLength: 4096 }));
+  const builds: Array<[string, () => express.Express]> = [
+    ['bare Express + model', () => bare(deps)],
+    ['+ routing, validation, metrics', () => createApp({ ...deps, predictionLog: holePredictionLog }, { config, logger: pino({ level: 'silent' }) }).app],
+    ['+ request logging (info)', () => createApp({ ...deps, predictionLog: holePredictionLog }, { config, logger: devNull() }).app],
+    ['+ SQLite prediction log = service', () => createApp(deps, { config, logger: devNull() }).app],
+  ];
+  console.log(`wrk: ${LOAD.threads} thread, ${LOAD.connections} connections, ${LOAD.seconds} s after ${LOAD.warmupSeconds} s; ${cpus().length} CPUs shared`);
+  const results: Result[] = [];
+  try {
+    for (const [name, build] of builds) {
+      const { rps, p99Ms, requests, cpuUs } = await measure(build(), script);
+      const us = cpuUs / requests;
+      const delta = results.length ? us - results[results.length - 1].cpuUsPerRequest : 0;
+      results.push({ name, requestsPerSecond: rps, p99Ms, cpuUsPerRequest: us });
+      console.log(`${name.padEnd(36)} ${rps.toFixed(0).padStart(7)} req/s  p99 ${p99Ms.toFixed(2).padStart(6)} ms  CPU ${us.toFixed(1).padStart(6)} µs/req  (${delta >= 0 ? '+' : ''}${delta.toFixed(1)} µs)`);
+    }
+    mkdirSync(path.join(__dirname, 'results'), { recursive: true });
+    writeFileSync(path.join(__dirname, 'results', 'api-overhead.json'), JSON.stringify({ date: new Date().toISOString(), load: LOAD, cpus: cpus().length, node: process.version, results }, null, 2) + '\n');
+  } finally {
+    deps.predictionLog.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});

@@ -1,0 +1,181 @@
+import assert from 'node:assert/strict';
+import { holeDeps, LABS, withoutVersioning } from './holes';
+import { MemoryRegistry, fakeModel, postJson, startTestApp, workingDeps, type Started } from './testing';
+
+/** Every error body has the contract's shape and leaks no stack trace. */
+async function assertError(res: Response, status: number, code: string): Promise<{ code: string; message: string; details?: unknown }> {
+  assert.equal(res.status, status);
+  assert.match(res.headers.get('content-type') ?? '', /^application\/json/);
+  const text = await res.text();
+  assert.doesNotMatch(text, /\bat .+\(.+:\d+:\d+\)|node_modules|"stack"/, 'error body must not leak a stack trace');
+  const body = JSON.parse(text) as { error: { code: string; message: string; details?: unknown } };
+  assert.equal(body.error.code, code);
+  assert.equal(typeof body.error.message, 'string');
+  assert.ok(body.error.message.length > 0);
+  return body.error;
+}
+
+describe('server template', () => {
+  describe('with every hole open', () => {
+    let s: Started;
+    before(async () => {
+      s = await startTestApp(holeDeps());
+    });
+    after(() => s.shutdown());
+
+    it('is live but not ready, and says which lab loads the model', async () => {
+      assert.equal((await fetch(`${s.url}/health/live`)).status, 200);
+      const res = await fetch(`${s.url}/health/ready`);
+      assert.equal(res.status, 503);
+      assert.match(((await res.json()) as { reason: string }).reason, new RegExp(LABS.ship));
+    });
+
+    const cases: Array<[string, string, string]> = [
+      ['POST', '/predict', LABS.ship],
+      ['GET', '/models/current', LABS.ship],
+      ['GET', '/models', LABS.ship],
+      ['GET', '/monitoring/drift', LABS.ship],
+      ['POST', '/admin/reload', LABS.version],
+      ['POST', '/admin/rollback', LABS.version],
+    ];
+    for (const [method, path, lab] of cases) {
+      it(`${method} ${path} answers 501 naming ${lab}`, async () => {
+        const res = await fetch(`${s.url}${path}`, {
+          method,
+          headers: { 'content-type': 'application/json', authorization: 'Bearer test-admin-token-0123456789' },
+          body: method === 'POST' ? '{"text": "hello"}' : undefined,
+        });
+        const error = await assertError(res, 501, 'not_implemented');
+        assert.match(error.message, new RegExp(`^${lab}: not implemented`));
+        assert.deepEqual(error.details, { lab });
+      });
+    }
+
+    it('drift answers 501 naming lab 04 once a model is loaded', async () => {
+      const t = await startTestApp(workingDeps());
+      try {
+        const error = await assertError(await fetch(`${t.url}/monitoring/drift`), 501, 'not_implemented');
+        assert.match(error.message, new RegExp(LABS.monitor));
+      } finally {
+        await t.shutdown();
+      }
+    });
+
+    it('after lab 01, predicts while reload still answers 501 naming lab 05', async () => {
+      const t = await startTestApp(workingDeps({ models: withoutVersioning(new MemoryRegistry([fakeModel()])) }));
+      try {
+        assert.equal((await postJson(`${t.url}/predict`, { text: 'hi' })).status, 200);
+        assert.deepEqual(await (await fetch(`${t.url}/models`)).json(), { name: 'spam', current: '1.0.0', versions: ['1.0.0'] });
+        const res = await fetch(`${t.url}/admin/reload`, { method: 'POST', headers: { authorization: 'Bearer test-admin-token-0123456789' } });
+        const error = await assertError(res, 501, 'not_implemented');
+        assert.match(error.message, new RegExp(`^${LABS.version}`));
+      } finally {
+        await t.shutdown();
+      }
+    });
+
+    it('turns a generated starter stub (plain Error) into 501 with its lab', async () => {
+      const t = await startTestApp(workingDeps({
+        predictor: { predict: () => { throw new Error('lab-01-ship-the-model: not implemented — call predictProba'); } },
+      }));
+      try {
+        const error = await assertError(await postJson(`${t.url}/predict`, { text: 'x' }), 501, 'not_implemented');
+        assert.deepEqual(error.details, { lab: 'lab-01-ship-the-model' });
+      } finally {
+        await t.shutdown();
+      }
+    });
+  });
+
+  describe('HTTP errors', () => {
+    let s: Started;
+    before(async () => {
+      s = await startTestApp(workingDeps());
+    });
+    after(() => s.shutdown());
+
+    it('answers 404 for an unknown route', async () => {
+      await assertError(await fetch(`${s.url}/nope`), 404, 'not_found');
+    });
+    it('answers 405 with Allow for a known route and the wrong method', async () => {
+      const res = await fetch(`${s.url}/predict`, { method: 'GET' });
+      assert.equal(res.headers.get('allow'), 'POST');
+      await assertError(res, 405, 'method_not_allowed');
+      const del = await fetch(`${s.url}/health/live`, { method: 'DELETE' });
+      assert.equal(del.headers.get('allow'), 'GET, HEAD');
+      await assertError(del, 405, 'method_not_allowed');
+    });
+    it('answers 400 for malformed JSON', async () => {
+      await assertError(await postJson(`${s.url}/predict`, '{"text": "unfinished'), 400, 'invalid_json');
+    });
+    it('answers 415 for a body that is not JSON', async () => {
+      const res = await fetch(`${s.url}/predict`, { method: 'POST', headers: { 'content-type': 'text/plain' }, body: 'Free money' });
+      await assertError(res, 415, 'unsupported_media_type');
+    });
+    it('answers 413 for a body over MAX_BODY_BYTES', async () => {
+      await assertError(await postJson(`${s.url}/predict`, { text: 'x'.repeat(5000) }), 413, 'payload_too_large');
+    });
+    it('answers 500 without details when a part fails unexpectedly', async () => {
+      const t = await startTestApp(workingDeps({ predictor: { predict: () => { throw new TypeError('boom at secret.ts:1:2'); } } }));
+      try {
+        const error = await assertError(await postJson(`${t.url}/predict`, { text: 'x' }), 500, 'internal');
+        assert.doesNotMatch(error.message, /boom/);
+      } finally {
+        await t.shutdown();
+      }
+    });
+    it('reuses a safe incoming request id and makes one otherwise', async () => {
+      const res = await fetch(`${s.url}/health/live`, { headers: { 'x-request-id': 'abc-123' } });
+      assert.equal(res.headers.get('x-request-id'), 'abc-123');
+      const other = await fetch(`${s.url}/health/live`, { headers: { 'x-request-id': 'bad id\u00e9' } });
+      assert.match(other.headers.get('x-request-id') ?? '', /^[0-9a-f-]{36}$/);
+    });
+  });
+
+  describe('health and prediction', () => {
+    it('readiness is 503 until a model is loaded, then 200 with the model', async () => {
+      const registry = new MemoryRegistry([fakeModel('2.0.0')], false);
+      const s = await startTestApp(workingDeps({ models: registry }));
+      try {
+        assert.equal((await fetch(`${s.url}/health/ready`)).status, 503);
+        await assertError(await postJson(`${s.url}/predict`, { text: 'x' }), 503, 'model_not_ready');
+        await registry.load('2.0.0');
+        const res = await fetch(`${s.url}/health/ready`);
+        assert.equal(res.status, 200);
+        assert.deepEqual(await res.json(), { status: 'ready', model: { name: 'spam', version: '2.0.0' } });
+      } finally {
+        await s.shutdown();
+      }
+    });
+
+    it('predicts through the parts and names the model', async () => {
+      const s = await startTestApp(workingDeps());
+      try {
+        const res = await postJson(`${s.url}/predict`, { text: 'Free money!!!' });
+        assert.equal(res.status, 200);
+        const body = (await res.json()) as { prediction: string; probability: number; model: unknown };
+        assert.equal(body.prediction, 'spam');
+        assert.equal(body.probability, fakeModel().predictProba(['Free money!!!'])[0]);
+        assert.deepEqual(body.model, { name: 'spam', version: '1.0.0' });
+      } finally {
+        await s.shutdown();
+      }
+    });
+
+    it('serves the web page with a strict content security policy', async () => {
+      const s = await startTestApp(workingDeps());
+      try {
+        const res = await fetch(`${s.url}/`);
+        assert.equal(res.status, 200);
+        assert.match(res.headers.get('content-type') ?? '', /text\/html/);
+        assert.match(res.headers.get('content-security-policy') ?? '', /default-src 'self'/);
+        const html = await res.text();
+        assert.match(html, /<form id="predict-form">/);
+        assert.match(html, /<label for="text">/);
+        assert.equal((await fetch(`${s.url}/app.js`)).status, 200);
+      } finally {
+        await s.shutdown();
+      }
+    });
+  });
+});

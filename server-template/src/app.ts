@@ -1,0 +1,136 @@
+import express, { type Express, type RequestHandler } from 'express';
+import type { Logger } from 'pino';
+import type { Config } from './config';
+import type { ServiceDeps } from './contracts';
+import { errorHandler } from './errors';
+import { createLogger, httpLogger } from './logging';
+import { createMetrics, type ServiceMetrics } from './metrics';
+import { RouteTable, jsonBody } from './routing';
+import * as routes from './routes';
+import { pageHandlers } from './static';
+
+/** The configuration the app itself reads (the rest is for `start`). */
+export type AppConfig = Pick<Config, 'modelName' | 'adminToken' | 'maxTextChars' | 'maxBodyBytes' | 'maxBatch'>;
+
+export interface AppOptions {
+  config: AppConfig;
+  /** Defaults to a pino logger at `info` on stdout. */
+  logger?: Logger;
+  /** Export process metrics (CPU, memory, event loop) too. */
+  processMetrics?: boolean;
+}
+
+/** Flipped by `start` on SIGTERM: readiness fails and connections close after their response. */
+export interface Lifecycle {
+  draining: boolean;
+}
+
+export interface ServiceApp {
+  app: Express;
+  metrics: ServiceMetrics;
+  lifecycle: Lifecycle;
+  logger: Logger;
+  deps: ServiceDeps;
+}
+
+function requestTimer(metrics: ServiceMetrics, lifecycle: Lifecycle): RequestHandler {
+  return (req, res, next) => {
+    const start = process.hrtime.bigint();
+    if (lifecycle.draining) res.setHeader('Connection', 'close');
+    res.on('finish', () => {
+      const seconds = Number(process.hrtime.bigint() - start) / 1e9;
+      // The route pattern, never the raw URL: one label value per route keeps the series few.
+      const route = (req.route as { path?: string } | undefined)?.path ?? 'unmatched';
+      metrics.requestDuration.observe({ method: req.method, route, status_code: res.statusCode }, seconds);
+    });
+    next();
+  };
+}
+
+function readiness(deps: ServiceDeps, lifecycle: Lifecycle): RequestHandler {
+  return (_req, res) => {
+    if (lifecycle.draining) {
+      res.status(503).json({ status: 'not_ready', reason: 'shutting down' });
+      return;
+    }
+    try {
+      const model = deps.models.current();
+      if (model) res.json({ status: 'ready', model: model.info });
+      else res.status(503).json({ status: 'not_ready', reason: 'no model loaded yet' });
+    } catch (err) {
+      res.status(503).json({ status: 'not_ready', reason: err instanceof Error ? err.message : 'model unavailable' });
+    }
+  };
+}
+
+/**
+ * A drift report takes milliseconds of CPU (statistical tests over the whole window); the gauge
+ * recomputes it at most this often however often Prometheus scrapes.
+ */
+export const DRIFT_REFRESH_MS = 30_000;
+
+function driftEvery(ms: number, compute: () => number | undefined): () => number | undefined {
+  let last: { at: number; score: number | undefined } | undefined;
+  return () => {
+    const now = Date.now();
+    if (!last || now - last.at >= ms) last = { at: now, score: compute() };
+    return last.score;
+  };
+}
+
+/**
+ * Build the service: routes, JSON errors, metrics and request logging around the labs' parts.
+ * Never listens (see `start` in server.ts), so tests and graders can run it on any port.
+ */
+export function createApp(deps: ServiceDeps, options: AppOptions): ServiceApp {
+  const { config } = options;
+  const logger = options.logger ?? createLogger('info');
+  const lifecycle: Lifecycle = { draining: false };
+  const metrics = createMetrics({
+    processMetrics: options.processMetrics,
+    currentModel: () => deps.models.current()?.info,
+    refreshDrift: driftEvery(DRIFT_REFRESH_MS, () => {
+      const model = deps.models.current();
+      return model ? deps.drift.report(model).score : undefined;
+    }),
+  });
+  const limits = { maxTextChars: config.maxTextChars, maxBatch: config.maxBatch };
+  const table = new RouteTable();
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('etag', false);
+  app.use(httpLogger(logger), requestTimer(metrics, lifecycle));
+
+  const get = (path: string, ...handlers: RequestHandler[]): void => {
+    table.add('GET', path);
+    app.get(path, ...handlers);
+  };
+  const post = (path: string, ...handlers: RequestHandler[]): void => {
+    table.add('POST', path);
+    app.post(path, ...handlers);
+  };
+  const body = jsonBody(config.maxBodyBytes);
+  for (const [path, handler] of pageHandlers()) get(path, handler);
+  get('/health/live', (_req, res) => void res.json({ status: 'ok' }));
+  get('/health/ready', readiness(deps, lifecycle));
+  get('/metrics', async (_req, res) => {
+    res.setHeader('Content-Type', metrics.registry.contentType);
+    res.end(await metrics.registry.metrics());
+  });
+  post('/predict', ...body, routes.predictHandler(deps, limits, metrics));
+  get('/models/current', routes.currentModelHandler(deps));
+  get('/models', routes.listModelsHandler(deps, config.modelName));
+  get('/monitoring/drift', routes.driftHandler(deps, metrics));
+  const admin = routes.adminGuard(deps, config.adminToken);
+  post('/admin/reload', admin, ...body, routes.reloadHandler(deps));
+  post('/admin/rollback', admin, ...body, routes.rollbackHandler(deps));
+
+  app.use(table.fallback());
+  app.use(
+    errorHandler((error, cause) => {
+      metrics.errors.inc({ code: error.code });
+      if (error.status >= 500 && error.status !== 501 && error.status !== 503) logger.error({ err: cause }, 'request failed');
+    }),
+  );
+  return { app, metrics, lifecycle, logger, deps };
+}

@@ -1,0 +1,114 @@
+import type { Request, RequestHandler } from 'express';
+import type { LoadedModel, RequestLimits, ServiceDeps } from './contracts';
+import { HttpError } from './errors';
+import type { ServiceMetrics } from './metrics';
+
+/** The model answering now, or 503 when none is loaded (a hole's 501 passes through). */
+export function requireModel(deps: ServiceDeps): LoadedModel {
+  const model = deps.models.current();
+  if (!model) throw new HttpError(503, 'model_not_ready', 'No model is loaded yet; try again shortly.');
+  return model;
+}
+
+/** `POST /predict`: one text or a batch → predictions with the model that made them. */
+export function predictHandler(deps: ServiceDeps, limits: RequestLimits, metrics: ServiceMetrics): RequestHandler {
+  return (req, res) => {
+    const request = deps.validator.parsePredict(req.body, limits);
+    const model = requireModel(deps);
+    const predictions = deps.predictor.predict(model, request.texts);
+    const ts = Date.now();
+    for (const p of predictions) metrics.predictions.inc({ class: p.prediction });
+    deps.predictionLog.record(
+      predictions.map((p, i) => ({ ts, model: model.info, text: request.texts[i] ?? '', prediction: p.prediction, probability: p.probability })),
+    );
+    const info = { name: model.info.name, version: model.info.version };
+    if (request.kind === 'single') {
+      const [p] = predictions;
+      if (!p) throw new Error('predictor returned no prediction');
+      res.json({ prediction: p.prediction, probability: p.probability, model: info });
+    } else {
+      res.json({ predictions, model: info });
+    }
+  };
+}
+
+/** `GET /models/current`: what is answering, with the numbers it was accepted on. */
+export function currentModelHandler(deps: ServiceDeps): RequestHandler {
+  return (_req, res) => {
+    const model = requireModel(deps);
+    res.json({
+      name: model.info.name,
+      version: model.info.version,
+      threshold: model.threshold,
+      created_at: model.metadata['created_at'] ?? null,
+      metrics: model.metadata['metrics'] ?? null,
+    });
+  };
+}
+
+/** `GET /models`: versions on disk and which one answers. */
+export function listModelsHandler(deps: ServiceDeps, name: string): RequestHandler {
+  return async (_req, res) => {
+    const versions = await deps.models.versions();
+    let current: string | null = null;
+    try {
+      current = deps.models.current()?.info.version ?? null;
+    } catch {
+      // Listing works even when loading is still a hole.
+    }
+    res.json({ name, current, versions });
+  };
+}
+
+/** `GET /monitoring/drift`: recent traffic against the model's reference statistics. */
+export function driftHandler(deps: ServiceDeps, metrics: ServiceMetrics): RequestHandler {
+  return (_req, res) => {
+    const model = requireModel(deps);
+    const summary = deps.drift.report(model);
+    if (Number.isFinite(summary.score)) metrics.driftScore.set(summary.score);
+    res.json({ model: model.info, score: summary.score, window: summary.window, report: summary.report });
+  };
+}
+
+/** Admin routes need ADMIN_TOKEN configured, then the guard's approval (lab 05). */
+export function adminGuard(deps: ServiceDeps, token: string | undefined): RequestHandler {
+  return (req, _res, next) => {
+    if (token === undefined) {
+      throw new HttpError(403, 'admin_disabled', 'Admin endpoints are disabled: start the service with ADMIN_TOKEN set.');
+    }
+    deps.admin.authorize(req.headers.authorization, token);
+    next();
+  };
+}
+
+const VERSION = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
+
+function requestedVersion(req: Request): string | undefined {
+  const body: unknown = req.body;
+  if (body === undefined) return undefined;
+  if (typeof body !== 'object' || body === null || Array.isArray(body)) {
+    throw new HttpError(400, 'invalid_request', 'Body must be a JSON object like {"version": "1.0.0"} or empty.');
+  }
+  if (!Object.hasOwn(body, 'version')) return undefined;
+  const version = (body as { version: unknown }).version;
+  if (typeof version !== 'string' || !VERSION.test(version)) {
+    throw new HttpError(400, 'invalid_request', '"version" must be a version folder name like "1.0.0".', [
+      { field: 'version', problem: 'must be a string like "1.0.0"' },
+    ]);
+  }
+  return version;
+}
+
+/** `POST /admin/reload` with optional `{"version"}`: swap in that version (or the latest). */
+export function reloadHandler(deps: ServiceDeps): RequestHandler {
+  return async (req, res) => {
+    res.json(await deps.models.reload(requestedVersion(req)));
+  };
+}
+
+/** `POST /admin/rollback`: swap back to the previous model. */
+export function rollbackHandler(deps: ServiceDeps): RequestHandler {
+  return async (_req, res) => {
+    res.json(await deps.models.rollback());
+  };
+}

@@ -1,0 +1,53 @@
+import assert from 'node:assert/strict';
+import { existsSync } from 'node:fs';
+import { chromium, type Browser } from 'playwright-core';
+import { startFixtureService, type FixtureService } from './testing';
+
+const CHROMIUM = '/usr/bin/chromium';
+
+describe('web page in a browser', function () {
+  let browser: Browser | undefined;
+  let s: FixtureService | undefined;
+
+  before(async function () {
+    if (!existsSync(CHROMIUM)) {
+      console.log(`    skipped: ${CHROMIUM} is not installed (apt-get install chromium)`);
+      this.skip();
+    }
+    s = await startFixtureService();
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'],
+    });
+  });
+  after(async () => {
+    await browser?.close();
+    await s?.dispose();
+  });
+
+  it('types a message, submits, and shows spam with probability and model version', async () => {
+    const page = await (browser as Browser).newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+    await page.goto(`${(s as FixtureService).url}/`);
+    await page.getByLabel('Message text').fill('Free money now!!!');
+    await page.getByRole('button', { name: 'Check message' }).click();
+    await page.locator('#prediction').filter({ hasText: /\w/ }).waitFor({ timeout: 10_000 });
+    assert.equal(await page.locator('#prediction').textContent(), 'spam');
+    assert.match((await page.locator('#probability').textContent()) ?? '', /^\d+\.\d %$/);
+    assert.equal(await page.locator('#model').textContent(), 'spam 1.0.0');
+    assert.match((await page.locator('#status').textContent()) ?? '', /spam/);
+    assert.deepEqual(errors, []);
+  });
+
+  it('shows the API error message for a text the API refuses', async () => {
+    const page = await (browser as Browser).newPage();
+    await page.goto(`${(s as FixtureService).url}/`);
+    await page.getByLabel('Message text').fill('x'.repeat(2001));
+    await page.getByRole('button', { name: 'Check message' }).click();
+    await page.locator('#status').filter({ hasText: /^Error:/ }).waitFor({ timeout: 10_000 });
+    assert.match((await page.locator('#status').textContent()) ?? '', /limit is 2000/);
+    assert.equal(await page.locator('#answer').isHidden(), true);
+  });
+});

@@ -1,0 +1,45 @@
+import * as path from 'node:path';
+import type { Config } from '../../server-template/src/config';
+import type { ServiceDeps } from '../../server-template/src/contracts';
+import { StartupError } from '../../server-template/src/bootstrap';
+import { DiskModelRegistry, type OpenArtifact } from '../lab-01-ship-the-model/src/registry';
+import { predictor } from '../lab-01-ship-the-model/src/predict';
+import { contractValidator } from '../lab-02-harden-the-api/src/validate';
+import { SqlitePredictionLog } from '../lab-04-monitor/src/prediction-log';
+import { LogDriftMonitor } from '../lab-04-monitor/src/drift';
+import { bearerGuard } from '../lab-05-version-and-retrain/src/auth';
+import { VersionedRegistry } from '../lab-05-version-and-retrain/src/versioning';
+
+function reason(err: unknown): string {
+  return err instanceof Error ? err.message : String(err);
+}
+
+/**
+ * Every lab's part, wired: the model on disk (lab 01) behind hot swap and rollback (lab 05),
+ * the contract's validator (lab 02), the SQLite log and drift monitor (lab 04), the admin guard.
+ * @throws StartupError when the model or the log cannot be opened (the message names the file)
+ */
+export async function buildServiceDeps(config: Config, openArtifact: OpenArtifact): Promise<ServiceDeps> {
+  const disk = new DiskModelRegistry({ modelsDir: config.modelsDir, name: config.modelName, openArtifact });
+  const models = new VersionedRegistry(disk);
+  const where = path.join(config.modelsDir, config.modelName, config.modelVersion ?? '(latest)');
+  try {
+    await models.load(config.modelVersion);
+  } catch (err) {
+    throw new StartupError(`Cannot load the model ${where}: ${reason(err)}\nTrain one with "npm run train", or set MODELS_DIR / MODEL_VERSION.`);
+  }
+  let predictionLog: SqlitePredictionLog;
+  try {
+    predictionLog = new SqlitePredictionLog({ file: config.predictionLog });
+  } catch (err) {
+    throw new StartupError(`Cannot open the prediction log ${config.predictionLog}: ${reason(err)}\nSet PREDICTION_LOG to a writable file or :memory:.`);
+  }
+  return {
+    models,
+    validator: contractValidator,
+    predictor,
+    predictionLog,
+    drift: new LogDriftMonitor(predictionLog, config.driftWindow),
+    admin: bearerGuard,
+  };
+}
