@@ -103,12 +103,14 @@ for (const lab of listLabs(path.join(REPO_ROOT, 'solutions'))) {
       if (!isRoot()) this.skip(); // without root the sandbox runs as the grader's user (see grading/README.md)
       assert.equal(hashAfter, hashBefore);
       for (const rel of ['grading/PWNED.txt', 'labs/PWNED.txt', 'solutions/PWNED.txt']) assert.ok(!fs.existsSync(path.join(REPO_ROOT, rel)), rel);
-      assert.equal(get('hostile-write-outside').score, lab.config.max_score);
+      // A lab without code files (a Dockerfile, YAML) runs no learner code: no hostile copies.
+      if (hostile.size > 0) assert.equal(get('hostile-write-outside').score, lab.config.max_score);
       assert.deepEqual([0, 1].flatMap((s) => pidsOfUid(sandboxUid(s))), []);
     });
     it('keeps the network and the instructor checks out of reach', function () {
       if (!isRoot()) this.skip();
       assert.equal(connections, 0);
+      if (hostile.size === 0) return;
       assert.equal(get('hostile-network').score, lab.config.max_score);
       assert.equal(get('hostile-read-instructor').extra_data.status, 'graded');
     });

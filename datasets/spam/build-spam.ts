@@ -22,7 +22,7 @@ async function readGroup(dir: string, group: SpamGroup, files: readonly string[]
   for (const file of files) {
     const id = `${group}/${file.replace(/\.txt$/, '')}`;
     const outcome = await parseMessage(fs.readFileSync(path.join(dir, group, file)));
-    if (!outcome.ok) {
+    if (outcome.ok === false) {
       malformed.push({ id, reason: outcome.reason });
       continue;
     }

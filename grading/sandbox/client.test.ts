@@ -41,6 +41,12 @@ describe('Sandbox (a submission in its own process)', function () {
     fs.rmSync(work, { recursive: true, force: true });
   });
 
+  it('reads a submitted text file, and refuses paths outside the submission', () => {
+    assert.match(sandbox.readText('src/m.ts') ?? '', /export function add/);
+    assert.equal(sandbox.readText('src/missing.txt'), undefined);
+    assert.equal(sandbox.readText('src/m.ts', 7), '\nexport');
+    assert.throws(() => sandbox.readText('../../etc/passwd'), /outside the submission/);
+  });
   it('calls an exported function and returns its result', async () => {
     assert.equal(await sandbox.call('src/m.ts', 'add', [2, 3]), 5);
   });

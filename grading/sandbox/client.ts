@@ -5,6 +5,8 @@
  */
 import { ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import * as readline from 'node:readline';
 import { rssOfPid, rssOfUid } from './memory';
 import { decode, encode, Response } from './protocol';
@@ -48,6 +50,31 @@ export class Sandbox {
   /** Calls `fn` exported by the learner's `file` with JSON-able `args`; resolves to its result. */
   async call(file: string, fn: string, args: unknown[] = [], timeoutMs = this.callTimeoutMs): Promise<unknown> {
     return this.request({ op: 'call', file, fn, args }, timeoutMs);
+  }
+
+  /**
+   * The text of a submitted file that is not code (a Dockerfile, YAML), read by the grader
+   * without running anything; `undefined` when it is missing. Links and files outside the
+   * submission are refused, and big files are cut at `maxBytes`.
+   */
+  readText(file: string, maxBytes = 1 << 20): string | undefined {
+    const abs = path.resolve(this.spec.labDir, file);
+    if (path.relative(this.spec.labDir, abs).startsWith('..')) throw new SandboxError(`${file} is outside the submission`);
+    let st: fs.Stats;
+    try {
+      st = fs.lstatSync(abs);
+    } catch {
+      return undefined;
+    }
+    if (!st.isFile()) throw new SandboxError(`${file} is not a regular file`);
+    const fd = fs.openSync(abs, 'r');
+    try {
+      const buf = Buffer.alloc(Math.min(st.size, maxBytes));
+      const n = fs.readSync(fd, buf, 0, buf.length, 0);
+      return buf.subarray(0, n).toString('utf8');
+    } finally {
+      fs.closeSync(fd);
+    }
   }
 
   /** Starts the app returned by `fn(...args)` on a unix socket; resolves to the socket path. */

@@ -1,0 +1,58 @@
+/** Instructor checks for lab 02: the rest of the contract, limits at the edge, a latency budget. */
+import { check } from '../../../grading/harness';
+import { call, expectError, VALIDATE } from '../grader/http';
+
+const WHERE = `${VALIDATE}: validatePredict()`;
+
+/**
+ * Generous on purpose: the reference answers in a few milliseconds; a busy grading machine must
+ * not fail a correct solution, while a validator that scans or copies absurdly still does.
+ */
+const P95_BUDGET_MS = 250;
+
+describe('lab-02 instructor checks', () => {
+  check('both "text" and "instances" → 400', 1, WHERE, async () => {
+    expectError(await call('POST', '/predict', { text: 'a', instances: [{ text: 'b' }] }), 'POST /predict with both', 400, 'invalid_request');
+  });
+  check('"instances": [] → 400 naming "instances"', 1, `${VALIDATE}: parseBatch()`, async () => {
+    expectError(await call('POST', '/predict', { instances: [] }), 'POST /predict {"instances": []}', 400, 'invalid_request', ['instances']);
+  });
+  check('limits are inclusive: exactly MAX_TEXT_CHARS and MAX_BATCH are accepted', 2, `${VALIDATE}: checkLengths() and parseBatch() use the limits they are given`, async () => {
+    const limits = { maxTextChars: 40, maxBatch: 3 };
+    const atText = await call('POST', '/predict', { text: 'b'.repeat(40) }, limits);
+    if (atText.status !== 200) throw new Error(`a text of exactly 40 characters (limit 40): expected 200, got ${atText.status} ${atText.raw}`);
+    const atBatch = await call('POST', '/predict', { instances: [{ text: 'x' }, { text: 'y' }, { text: 'z' }] }, limits);
+    if (atBatch.status !== 200) throw new Error(`a batch of exactly 3 (limit 3): expected 200, got ${atBatch.status} ${atBatch.raw}`);
+    expectError(await call('POST', '/predict', { instances: [{ text: 'x' }, { text: 'c'.repeat(41) }] }, limits), 'instances[1] with 41 characters', 413, 'text_too_long', ['instances[1].text']);
+  });
+  check('a request with many bad items lists at most 20 problems', 1, `${VALIDATE}: invalid() and MAX_LISTED_PROBLEMS`, async () => {
+    const res = await call('POST', '/predict', { instances: Array.from({ length: 60 }, (_, i) => ({ text: i })) });
+    expectError(res, 'POST /predict with 60 bad instances', 400, 'invalid_request', ['instances[0].text']);
+    const n = (res.body.error?.details as unknown[]).length;
+    if (n > 20) throw new Error(`expected at most 20 listed problems, got ${n}`);
+  });
+  check('an inherited "text" (prototype) is not taken for client input', 1, `${VALIDATE}: ownField()`, async () => {
+    const res = await call('POST', '/predict', { instances: [{ constructor: 'x' }] });
+    expectError(res, 'POST /predict {"instances": [{"constructor": "x"}]}', 400, 'invalid_request', ['instances[0].text']);
+  });
+  check(`latency budget: 200 mixed requests, 4 at a time, p95 < ${P95_BUDGET_MS} ms, never a 5xx; still ready after`, 3, `${WHERE}: keep validation linear and cheap`, async () => {
+    const bodies: unknown[] = [{ text: 'Meeting moved to 3pm, see you there.' }, { instances: [{ text: 'FREE money!!!' }, { text: 'lunch?' }] }, { text: 5 }, { instances: [] }];
+    const times: number[] = [];
+    const statuses = new Set<number>();
+    for (let round = 0; round < 50; round += 1) {
+      await Promise.all(bodies.map(async (b) => {
+        const t0 = process.hrtime.bigint();
+        const res = await call('POST', '/predict', b);
+        times.push(Number(process.hrtime.bigint() - t0) / 1e6);
+        statuses.add(res.status);
+      }));
+    }
+    const bad = [...statuses].filter((s) => s >= 500 || s === 0);
+    if (bad.length > 0 || !statuses.has(200)) throw new Error(`expected only 200 and 4xx answers, got statuses ${[...statuses].join(', ')}`);
+    times.sort((a, b) => a - b);
+    const p95 = times[Math.floor(times.length * 0.95)] as number;
+    if (p95 >= P95_BUDGET_MS) throw new Error(`expected p95 < ${P95_BUDGET_MS} ms, got ${p95.toFixed(1)} ms (median ${times[times.length >> 1]?.toFixed(1)} ms)`);
+    const ready = await call('GET', '/health/ready');
+    if (ready.status !== 200) throw new Error(`GET /health/ready after the load: expected 200, got ${ready.status} ${ready.raw}`);
+  });
+});
