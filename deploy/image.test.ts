@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { GenericContainer, Wait, type StartedTestContainer } from 'testcontainers';
-import { docker, dockerUnavailable, ensureBaseImage, REPO_ROOT } from './support/docker';
+import { configureTestcontainers, docker, dockerUnavailable, ensureBaseImage, REPO_ROOT } from './support/docker';
 import { poll } from './support/net';
 
 /** Tag of the image these tests build; kept afterwards so the next run reuses its layers. */
@@ -28,8 +28,7 @@ describe('the API image (docker build + run)', function () {
       console.log(`      skipped: ${reason}`);
       this.skip();
     }
-    // No reaper container: it would need an image from a registry. The after hook cleans up.
-    process.env.TESTCONTAINERS_RYUK_DISABLED = 'true';
+    configureTestcontainers();
     await ensureBaseImage();
   });
 

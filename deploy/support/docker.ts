@@ -25,6 +25,17 @@ export async function dockerUnavailable(): Promise<string | undefined> {
   }
 }
 
+/**
+ * Settings testcontainers needs here: no reaper container (it would need an image from a
+ * registry; tests stop their own containers), and 127.0.0.1 as the Docker host. Without the
+ * override, testcontainers running inside a container (/.dockerenv) waits on the bridge
+ * gateway's address, where a port published on 127.0.0.1 never answers.
+ */
+export function configureTestcontainers(): void {
+  process.env.TESTCONTAINERS_RYUK_DISABLED = 'true';
+  process.env.TESTCONTAINERS_HOST_OVERRIDE ??= '127.0.0.1';
+}
+
 /** True when `name` is a program on PATH. */
 export function onPath(name: string): boolean {
   return (process.env.PATH ?? '').split(path.delimiter).some((dir) => dir !== '' && existsSync(path.join(dir, name)));
