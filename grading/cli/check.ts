@@ -6,6 +6,7 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { referenceLabs } from '../lib/builds-on';
 import { REPO_ROOT, resolveLab } from '../lib/labs';
 import { parseArgs, runCli, UsageError } from '../lib/cli';
 import { stage } from '../lib/stage';
@@ -22,9 +23,11 @@ runCli(async () => {
   const dir = path.resolve(opts.get('dir') ?? lab.dir);
   if (!fs.existsSync(dir) || !fs.statSync(dir).isDirectory()) throw new UsageError(`--dir ${dir} is not a folder`);
   checkFolder(dir);
+  // Earlier labs come from their reference solutions: this lab's score is this lab's work only.
+  const earlier = referenceLabs(lab.config);
   const workDir = fs.mkdtempSync(path.join(os.tmpdir(), 'n2p-check-'));
   fs.chmodSync(workDir, 0o711);
-  const spec = stage({ labId: lab.config.id, source: dir, workDir, isolation: 'process', slot: 99, memoryMb: lab.config.memory_mb, name: 'check' });
+  const spec = stage({ labId: lab.config.id, source: dir, workDir, isolation: 'process', slot: 99, memoryMb: lab.config.memory_mb, name: 'check', earlier });
   try {
     const r = await runGraders({ lab, submission: path.basename(dir), files: gradersOf(lab.dir, true), spec });
     console.log(`\n${lab.config.title}\nScore: ${r.score} / ${r.max_score}${r.extra_data.status === 'graded' ? '' : `  (${r.extra_data.status})`}\n`);

@@ -99,7 +99,7 @@ export function writeClassReports(labId: string, all: Results[], outDir: string)
 
 /** Grades every entry; results in entry order. */
 export async function gradeBatch(o: BatchOptions): Promise<{ results: Results[]; summary: Summary }> {
-  protectSolutions(o.lab.config.id);
+  protectSolutions();
   // Feedback names instructor checks: private to the grader, like the inputs it unpacks.
   fs.mkdirSync(path.join(o.outDir, 'submissions'), { recursive: true, mode: 0o700 });
   const workDir = fs.mkdtempSync(path.join(os.tmpdir(), 'n2p-grade-'));

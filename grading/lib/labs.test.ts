@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { LabError, readLabConfig, resolveLab } from './labs';
+import { ancestorsOf, LabError, listLabs, readLabConfig, resolveLab } from './labs';
 
 describe('labs', () => {
   const root = fs.mkdtempSync(path.join(os.tmpdir(), 'n2p-labs-'));
@@ -40,10 +40,41 @@ describe('labs', () => {
       const file = write('lab-03-x', { id: 'lab-03-y', title: 'X', files: ['a.ts'], max_score: 1 });
       assert.throws(() => readLabConfig(file), /must equal the folder name/);
     });
+    it('refuses a builds_on that is not a list of lab ids, or names the lab itself', () => {
+      const file = write('lab-05-self', { id: 'lab-05-self', title: 'S', files: ['a.ts'], max_score: 1, builds_on: 'lab-00-warm-up' });
+      assert.throws(() => readLabConfig(file), /lab-05-self[/\\]lab\.json: "builds_on" must be a list of lab ids/);
+      write('lab-05-self', { id: 'lab-05-self', title: 'S', files: ['a.ts'], max_score: 1, builds_on: ['lab-05-self'] });
+      assert.throws(() => readLabConfig(file), /"builds_on" names the lab itself/);
+    });
     it('reports JSON that does not parse', () => {
       fs.mkdirSync(path.join(root, 'lab-04-z'));
       fs.writeFileSync(path.join(root, 'lab-04-z', 'lab.json'), '{ nope');
       assert.throws(() => readLabConfig(path.join(root, 'lab-04-z', 'lab.json')), /cannot read as JSON/);
+    });
+  });
+
+  describe('builds_on across labs', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'n2p-chain-'));
+    const lab = (id: string, builds_on: string[]): void => {
+      fs.mkdirSync(path.join(dir, id), { recursive: true });
+      fs.writeFileSync(path.join(dir, id, 'lab.json'), JSON.stringify({ id, title: id, files: ['a.ts'], max_score: 1, builds_on }));
+    };
+    after(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+    it('gives every lab built on, directly or not, in order', () => {
+      lab('lab-01-a', []);
+      lab('lab-02-b', ['lab-01-a']);
+      lab('lab-03-c', ['lab-02-b']);
+      assert.deepEqual(ancestorsOf(listLabs(dir), 'lab-03-c').map((l) => l.config.id), ['lab-01-a', 'lab-02-b']);
+    });
+    it('stops listing labs when one builds on an unknown lab, naming both', () => {
+      lab('lab-04-d', ['lab-09-missing']);
+      assert.throws(() => listLabs(dir), /lab-04-d\/lab\.json: "builds_on" names "lab-09-missing", which is not a lab here/);
+      fs.rmSync(path.join(dir, 'lab-04-d'), { recursive: true });
+    });
+    it('reports a cycle with its path', () => {
+      lab('lab-01-a', ['lab-03-c']);
+      assert.throws(() => listLabs(dir), /"builds_on" makes a cycle: lab-01-a → lab-03-c → lab-02-b → lab-01-a/);
     });
   });
 });

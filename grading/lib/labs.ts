@@ -59,7 +59,9 @@ export function readLabConfig(file: string): LabConfig {
   if (!Array.isArray(c.files) || c.files.length === 0 || !c.files.every((f) => typeof f === 'string' && !path.isAbsolute(f) && !f.split('/').includes('..'))) {
     fail(file, '"files" must list learner files relative to the lab folder');
   }
-  if (!Array.isArray(c.builds_on ?? [])) fail(file, '"builds_on" must be a list of lab ids');
+  const deps: unknown = c.builds_on ?? [];
+  if (!Array.isArray(deps) || !deps.every((d) => typeof d === 'string' && /^lab-\d\d-[a-z0-9-]+$/.test(d))) fail(file, '"builds_on" must be a list of lab ids ("lab-NN-kebab-title")');
+  if (deps.includes(c.id)) fail(file, `"builds_on" names the lab itself (${c.id})`);
   if (typeof c.max_score !== 'number' || c.max_score <= 0) fail(file, '"max_score" must be a positive number');
   const t = c.timeouts ?? { test_ms: 10000, submission_s: 300 };
   if (!(t.test_ms > 0 && t.submission_s > 0)) fail(file, '"timeouts" needs positive "test_ms" and "submission_s"');
@@ -68,15 +70,49 @@ export function readLabConfig(file: string): LabConfig {
   return { ...c, builds_on: c.builds_on ?? [], timeouts: t, memory_mb: c.memory_mb ?? 1024, instructor_visibility: vis } as LabConfig;
 }
 
-/** Every `<root>/lab-*` folder holding a `lab.json`, sorted by id. */
+/**
+ * Every lab that `labId` builds on, directly or through another lab, earliest first.
+ * @throws LabError naming the lab.json for an unknown lab id or a cycle
+ */
+export function ancestorsOf(labs: Lab[], labId: string): Lab[] {
+  const byId = new Map(labs.map((l) => [l.config.id, l]));
+  const found = new Map<string, Lab>();
+  const visit = (id: string, trail: string[]): void => {
+    const lab = byId.get(id);
+    if (!lab) throw new LabError(`unknown lab "${id}"`);
+    for (const dep of lab.config.builds_on) {
+      if (trail.includes(dep)) {
+        throw new LabError(`${id}/lab.json: "builds_on" makes a cycle: ${[...trail, dep].join(' → ')}`);
+      }
+      const depLab = byId.get(dep);
+      if (!depLab) {
+        const known = [...byId.keys()].join(', ') || '(none)';
+        throw new LabError(`${id}/lab.json: "builds_on" names "${dep}", which is not a lab here (labs: ${known})`);
+      }
+      visit(dep, [...trail, dep]);
+      found.set(dep, depLab);
+    }
+  };
+  visit(labId, [labId]);
+  return [...found.values()].sort((a, b) => (a.config.id < b.config.id ? -1 : 1));
+}
+
+/** Checks every lab's `builds_on` (ids exist, no cycles). @throws LabError naming the lab.json */
+export function checkBuildsOn(labs: Lab[]): void {
+  for (const lab of labs) ancestorsOf(labs, lab.config.id);
+}
+
+/** Every `<root>/lab-*` folder holding a `lab.json`, sorted by id; `builds_on` is checked across them. */
 export function listLabs(root: string): Lab[] {
   if (!fs.existsSync(root)) return [];
-  return fs
+  const labs = fs
     .readdirSync(root, { withFileTypes: true })
     .filter((d) => d.isDirectory() && d.name.startsWith('lab-') && fs.existsSync(path.join(root, d.name, 'lab.json')))
     .map((d) => d.name)
     .sort()
     .map((name) => ({ dir: path.join(root, name), config: readLabConfig(path.join(root, name, 'lab.json')) }));
+  checkBuildsOn(labs);
+  return labs;
 }
 
 /**

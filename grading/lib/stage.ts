@@ -2,11 +2,14 @@
  * Stages a submission for the sandbox: a fresh root folder that links the shared, read-only
  * repository folders (toolkit, template, node_modules, models) and holds a private copy of the
  * learner's files at `labs/<lab id>/`, so the learner's relative imports resolve as they did
- * on their machine. Grader, solution and lab folders are not linked.
+ * on their machine. Grader, solution and lab folders are not linked. The earlier labs' files
+ * that the learner's code imports (`builds_on`) are copied from their reference solutions to
+ * `labs/<earlier lab>/`, read-only to the submission.
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { REPO_ROOT } from './labs';
+import { importedEarlierFiles } from './builds-on';
+import { Lab, REPO_ROOT } from './labs';
 import { isRoot, sandboxUid, SandboxSpec, Isolation } from '../sandbox/isolation';
 
 /** Repository entries a submission never gets a link to. */
@@ -36,6 +39,8 @@ export interface StageOptions {
   slot: number;
   memoryMb: number;
   name: string;
+  /** Reference solutions of the labs this one builds on (`referenceLabs`); none by default. */
+  earlier?: Lab[];
 }
 
 /** Creates the staged root and returns the sandbox spec to start the worker with. */
@@ -47,6 +52,13 @@ export function stage(o: StageOptions): SandboxSpec {
   const labDir = path.join(rootDir, 'labs', o.labId);
   fs.mkdirSync(path.dirname(labDir), { mode: 0o755 });
   fs.cpSync(o.source, labDir, { recursive: true, verbatimSymlinks: true });
+  for (const f of importedEarlierFiles(o.labId, o.source, o.earlier ?? [])) {
+    const dest = path.join(rootDir, 'labs', f.lab, f.rel);
+    fs.mkdirSync(path.dirname(dest), { recursive: true, mode: 0o755 });
+    fs.copyFileSync(f.source, dest);
+    // Owned by the grader: the submission reads these, and cannot change what later checks load.
+    fs.chmodSync(dest, 0o644);
+  }
   const tmpDir = path.join(rootDir, 'tmp');
   fs.mkdirSync(tmpDir, { mode: 0o700 });
   if (isRoot()) {
@@ -59,11 +71,13 @@ export function stage(o: StageOptions): SandboxSpec {
 }
 
 /**
- * Makes a lab's solution folder (answers, instructor checks, fixtures) private to its owner,
- * so sandbox users cannot read it even by absolute path. Git does not track folder modes.
+ * Makes `solutions/` (every lab's answers, instructor checks and fixtures, and the reference
+ * service that holds every answer) private to its owner, so sandbox users cannot read it even
+ * by absolute path; what a submission may read of earlier labs is staged for it. Git does not
+ * track folder modes.
  */
-export function protectSolutions(labId: string): void {
+export function protectSolutions(): void {
   if (!isRoot()) return;
-  const dir = path.join(REPO_ROOT, 'solutions', labId);
+  const dir = path.join(REPO_ROOT, 'solutions');
   if (fs.existsSync(dir)) fs.chmodSync(dir, 0o700);
 }

@@ -8,6 +8,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { feedbackMarkdown } from '../lib/reports';
+import { referenceLabs } from '../lib/builds-on';
 import { LabConfig, readLabConfig } from '../lib/labs';
 import { stage } from '../lib/stage';
 import { Isolation } from '../sandbox/isolation';
@@ -44,7 +45,7 @@ async function main(job: Job): Promise<void> {
   const config: LabConfig = readLabConfig(path.join(job.labDir, 'lab.json'));
   const spec = stage({
     labId: config.id, source: job.source, workDir: job.workDir, isolation: job.isolation,
-    slot: job.slot, memoryMb: config.memory_mb, name: `grade-${process.pid}-${job.slot}`,
+    slot: job.slot, memoryMb: config.memory_mb, name: `grade-${process.pid}-${job.slot}`, earlier: referenceLabs(config),
   });
   try {
     const results = await runGraders({

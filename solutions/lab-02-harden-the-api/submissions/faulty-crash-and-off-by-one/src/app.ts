@@ -1,41 +1,29 @@
 // @ts-nocheck — a fixture submission: its imports resolve only once staged as labs/<lab>/.
 /**
- * Lab 02's service: the template's app with lab 01's parts (model on disk, checksum verified by
- * `loadArtifact`, threshold applied) and your validator. `npm run check` starts it through
+ * Lab 02's service: the template's app with lab 01's parts (the registry that loads the model
+ * with its checksum verified, the predictor that applies the threshold) and your validator.
+ * Lab 01's files are imported from `../../lab-01-ship-the-model/`: your own lab 01 while you work
+ * in `labs/`, its reference solution when `npm run check` or `npm run grade` scores this lab,
+ * so this lab's score depends only on this lab's work. `npm run check` starts the app through
  * `createLabApp`, sometimes with tighter limits so the checks stay small.
  */
 import pino from 'pino';
 import { loadArtifact } from '../../../mlkit/artifact';
 import { createApp } from '../../../server-template/src/app';
 import { loadConfig } from '../../../server-template/src/config';
-import type { LoadedModel, Predictor } from '../../../server-template/src/contracts';
 import { holeDeps, withoutVersioning } from '../../../server-template/src/holes';
+import { predictor } from '../../lab-01-ship-the-model/src/predict';
+import { DiskModelRegistry } from '../../lab-01-ship-the-model/src/registry';
 import { contractValidator } from './validate';
 
-/** Lab 01's answer, in short: spam when `probability >= threshold`. */
-const predictor: Predictor = {
-  predict: (model, texts) => model.predictProba(texts).map((probability) => ({ prediction: probability >= model.threshold ? 'spam' : 'ham', probability })),
-};
-
-/** Loads `models/spam/<latest>/` once (checksums verified) as the model that answers. */
-function diskModel(modelsDir: string, name: string, version: string): LoadedModel {
-  const artifact = loadArtifact(`${modelsDir}/${name}/${version}`);
-  return {
-    info: { name, version },
-    threshold: artifact.threshold,
-    metadata: artifact.metadata as unknown as Readonly<Record<string, unknown>>,
-    predictProba: (texts) => artifact.predictProba(texts),
-  };
-}
-
 /**
- * Builds the app with the model loaded.
+ * Builds the app with the model loaded (the configured version, else the latest on disk).
  * @param limits optional `{ maxTextChars, maxBatch }` overriding the configuration's defaults
  */
-export function createLabApp(limits: { maxTextChars?: number; maxBatch?: number } = {}): unknown {
+export async function createLabApp(limits: { maxTextChars?: number; maxBatch?: number } = {}): Promise<unknown> {
   const config = { ...loadConfig({}), ...limits };
-  const model = diskModel(config.modelsDir, config.modelName, config.modelVersion ?? '1.0.0');
-  const models = withoutVersioning({ current: () => model, load: async () => model, versions: async () => [model.info.version] });
-  const deps = holeDeps({ models, predictor, validator: contractValidator });
+  const models = new DiskModelRegistry({ modelsDir: config.modelsDir, name: config.modelName, openArtifact: loadArtifact });
+  await models.load(config.modelVersion);
+  const deps = holeDeps({ models: withoutVersioning(models), predictor, validator: contractValidator });
   return createApp(deps, { config, logger: pino({ level: 'silent' }) }).app;
 }
