@@ -3,7 +3,7 @@ import type { Logger } from 'pino';
 import type { Config } from './config';
 import type { ServiceDeps } from './contracts';
 import { errorHandler } from './errors';
-import { createLogger, httpLogger } from './logging';
+import { createLogger, logRequest, onRequestClosed } from './logging';
 import { createMetrics, type ServiceMetrics } from './metrics';
 import { RouteTable, jsonBody } from './routing';
 import * as routes from './routes';
@@ -33,15 +33,20 @@ export interface ServiceApp {
   deps: ServiceDeps;
 }
 
-function requestTimer(metrics: ServiceMetrics, lifecycle: Lifecycle): RequestHandler {
+/**
+ * Logs every request and observes its latency, labelled by route pattern (never the raw URL:
+ * one label value per route keeps the series few). While draining, connections close after
+ * their response.
+ */
+function requestObserver(logger: Logger, metrics: ServiceMetrics, lifecycle: Lifecycle): RequestHandler {
   return (req, res, next) => {
-    const start = process.hrtime.bigint();
     if (lifecycle.draining) res.setHeader('Connection', 'close');
-    res.on('finish', () => {
-      const seconds = Number(process.hrtime.bigint() - start) / 1e9;
-      // The route pattern, never the raw URL: one label value per route keeps the series few.
-      const route = (req.route as { path?: string } | undefined)?.path ?? 'unmatched';
-      metrics.requestDuration.observe({ method: req.method, route, status_code: res.statusCode }, seconds);
+    onRequestClosed(req, res, (record) => {
+      if (record.completed) {
+        const route = (req.route as { path?: string } | undefined)?.path ?? 'unmatched';
+        metrics.requestDuration.observe({ method: record.method, route, status_code: record.statusCode }, record.responseTimeMs / 1000);
+      }
+      logRequest(logger, record);
     });
     next();
   };
@@ -99,7 +104,7 @@ export function createApp(deps: ServiceDeps, options: AppOptions): ServiceApp {
   const app = express();
   app.disable('x-powered-by');
   app.set('etag', false);
-  app.use(httpLogger(logger), requestTimer(metrics, lifecycle));
+  app.use(requestObserver(logger, metrics, lifecycle));
 
   const get = (path: string, ...handlers: RequestHandler[]): void => {
     table.add('GET', path);
@@ -110,6 +115,8 @@ export function createApp(deps: ServiceDeps, options: AppOptions): ServiceApp {
     app.post(path, ...handlers);
   };
   const body = jsonBody(config.maxBodyBytes);
+  // The hot route first: Express tries routes in order, so /predict matches without scanning the rest.
+  post('/predict', ...body, routes.predictHandler(deps, limits, metrics));
   for (const [path, handler] of pageHandlers()) get(path, handler);
   get('/health/live', (_req, res) => void res.json({ status: 'ok' }));
   get('/health/ready', readiness(deps, lifecycle));
@@ -117,7 +124,6 @@ export function createApp(deps: ServiceDeps, options: AppOptions): ServiceApp {
     res.setHeader('Content-Type', metrics.registry.contentType);
     res.end(await metrics.registry.metrics());
   });
-  post('/predict', ...body, routes.predictHandler(deps, limits, metrics));
   get('/models/current', routes.currentModelHandler(deps));
   get('/models', routes.listModelsHandler(deps, config.modelName));
   get('/monitoring/drift', routes.driftHandler(deps, metrics));

@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import pino, { type DestinationStream, type Logger } from 'pino';
-import { pinoHttp, type HttpLogger } from 'pino-http';
 import type { LogLevel } from './config';
 
 /**
@@ -28,33 +27,71 @@ export function flushLogs(logger: Logger): Promise<void> {
 // An incoming id is reused (so one id follows a request through a proxy) if it looks harmless.
 const SAFE_ID = /^[A-Za-z0-9._:-]{1,64}$/;
 
-function requestId(req: IncomingMessage, res: ServerResponse): string {
+/** The request's id: a safe incoming `x-request-id`, else a new UUID; echoed in the response. */
+export function requestId(req: IncomingMessage, res: ServerResponse): string {
   const incoming = req.headers['x-request-id'];
   const id = typeof incoming === 'string' && SAFE_ID.test(incoming) ? incoming : randomUUID();
   res.setHeader('x-request-id', id);
   return id;
 }
 
+/** What one finished (or abandoned) request looked like, for logs and metrics. */
+export interface RequestRecord {
+  id: string;
+  method: string;
+  /** Path and query as sent; logged, never used as a metric label. */
+  url: string;
+  statusCode: number;
+  /** Milliseconds from the first middleware to the last byte handed to the socket. */
+  responseTimeMs: number;
+  /** False when the client went away before the response was complete. */
+  completed: boolean;
+}
+
+/** Level of a request's log line: 5xx errors are `error`, 501/503 (not ready, a hole) `warn`. */
+export function levelFor(record: RequestRecord): 'info' | 'warn' | 'error' {
+  if (!record.completed || record.statusCode === 501 || record.statusCode === 503) return 'warn';
+  return record.statusCode >= 500 ? 'error' : 'info';
+}
+
 /**
- * One log line per finished request with its id, method, url, status and response time.
- * Serializers are trimmed to those fields: headers and bodies are not logged (they may hold
- * tokens or message text) and would cost time on every request.
+ * One log line per request with its id, method, url, status and response time. Only those
+ * fields: headers and bodies may hold tokens or message text, and would cost time per request.
  */
-export function httpLogger(logger: Logger): HttpLogger {
-  return pinoHttp({
-    logger,
-    genReqId: requestId,
-    quietReqLogger: true,
-    wrapSerializers: false,
-    serializers: {
-      req: (req: { id: unknown; method: string; url: string }) => ({ id: req.id, method: req.method, url: req.url }),
-      res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
-      // The error middleware logs real failures with their stack; here the message is enough.
-      err: (err: { name?: string; message?: string }) => ({ type: err.name, message: err.message }),
+export function logRequest(logger: Logger, record: RequestRecord): void {
+  const level = levelFor(record);
+  if (!logger.isLevelEnabled(level)) return;
+  logger[level](
+    {
+      req: { id: record.id, method: record.method, url: record.url },
+      res: { statusCode: record.statusCode },
+      responseTime: Math.round(record.responseTimeMs * 1000) / 1000,
     },
-    customLogLevel: (_req, res) => {
-      if (res.statusCode === 501 || res.statusCode === 503) return 'warn';
-      return res.statusCode >= 500 ? 'error' : 'info';
-    },
+    record.completed ? 'request completed' : 'request aborted',
+  );
+}
+
+/**
+ * Calls `done` once per request, when its response is closed: with the record of a completed
+ * response, or of one the client abandoned. One 'close' listener serves logs and metrics alike
+ * (per-request listeners and child loggers were a measurable share of a prediction's cost).
+ */
+export function onRequestClosed(
+  req: IncomingMessage,
+  res: ServerResponse,
+  done: (record: RequestRecord) => void,
+): string {
+  const start = performance.now();
+  const id = requestId(req, res);
+  res.once('close', () => {
+    done({
+      id,
+      method: req.method ?? 'GET',
+      url: (req as { originalUrl?: string }).originalUrl ?? req.url ?? '',
+      statusCode: res.statusCode,
+      responseTimeMs: performance.now() - start,
+      completed: res.writableFinished,
+    });
   });
+  return id;
 }

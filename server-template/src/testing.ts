@@ -98,8 +98,8 @@ export interface Started extends RunningServer {
 }
 
 /** createApp + listen on 127.0.0.1, a free port. Call `shutdown()` in `after`. */
-export async function startTestApp(deps: ServiceDeps, config: Partial<AppConfig> = {}): Promise<Started> {
-  const service = createApp(deps, { config: { ...TEST_CONFIG, ...config }, logger: silentLogger() });
+export async function startTestApp(deps: ServiceDeps, config: Partial<AppConfig> = {}, logger: Logger = silentLogger()): Promise<Started> {
+  const service = createApp(deps, { config: { ...TEST_CONFIG, ...config }, logger });
   const running = await start(service, {
     port: 0, host: '127.0.0.1', shutdownTimeoutMs: 5000, onClosed: () => deps.predictionLog.close(),
   });
