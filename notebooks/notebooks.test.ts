@@ -1,12 +1,13 @@
 /**
  * Every lesson is executed by real Jupyter with the TypeScript kernel, top to bottom, as a
  * learner's "Run all" would. Key results are asserted inside the notebooks, so a wrong number
- * fails here too.
+ * fails here too. The run is shared (course-run.ts) with the test that renders each lesson.
  */
 import assert from 'node:assert/strict';
 import * as path from 'node:path';
 import { planNotebooks, staleNotebooks } from './build';
-import { executeNotebook, jupyterAvailable } from './execute';
+import { executeOnce } from './course-run';
+import { jupyterAvailable } from './execute';
 
 describe('notebooks', function () {
   const plans = planNotebooks();
@@ -33,7 +34,8 @@ describe('notebooks', function () {
     for (const plan of plans) {
       const name = path.basename(plan.target);
       it(`${name} runs without an error`, () => {
-        const result = executeNotebook(plan.target);
+        // Shared with rendered-course.test.ts: the course runs once per test process.
+        const result = executeOnce(plan.target);
         timings.push([name.slice(0, 2), result.seconds]);
         assert.ok(result.ok, `${name} failed:\n${result.failure}`);
       });
