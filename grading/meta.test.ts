@@ -20,12 +20,13 @@ import { pidsOfUid } from './sandbox/memory';
 import { isRoot, sandboxUid } from './sandbox/isolation';
 
 /**
- * Hash of every file in grading/, labs/ and the lab's own solutions/ folder (other labs'
- * folders are left out so that work on them while the tests run cannot fail this lab).
+ * Hash of every file in grading/ and the lab's own solutions/ and labs/ folders (other labs'
+ * folders are left out so that work on them while the tests run cannot fail this lab; a
+ * file written at the top of labs/ or solutions/ is checked by name).
  */
 function hashTree(labId: string): string {
   const h = createHash('sha256');
-  for (const top of ['grading', `solutions/${labId}`, 'labs']) {
+  for (const top of ['grading', `solutions/${labId}`, `labs/${labId}`]) {
     const dir = path.join(REPO_ROOT, top);
     if (!fs.existsSync(dir)) continue;
     for (const rel of walk(dir, ['node_modules'])) h.update(`${top}/${rel}\0`).update(fs.readFileSync(path.join(dir, rel)));
@@ -41,6 +42,7 @@ for (const lab of listLabs(path.join(REPO_ROOT, 'solutions'))) {
     let hashBefore = '';
     let hashAfter = '';
     let connections = 0;
+    let slots: number[] = [];
     let work = '';
 
     before(async function () {
@@ -62,8 +64,9 @@ for (const lab of listLabs(path.join(REPO_ROOT, 'solutions'))) {
       fs.mkdirSync(path.join(subs, 'invalid-symlink'));
       fs.symlinkSync('/etc/passwd', path.join(subs, 'invalid-symlink', 'passwd'));
       hashBefore = hashTree(lab.config.id);
-      const { results } = await gradeBatch({ lab, entries: listSubmissions(subs).entries, outDir: path.join(work, 'out'), jobs: 2, isolation: 'process' });
+      const { results, slots: used } = await gradeBatch({ lab, entries: listSubmissions(subs).entries, outDir: path.join(work, 'out'), jobs: 2, isolation: 'process' });
       for (const r of results) byId.set(r.extra_data.submission, r);
+      slots = used;
       hashAfter = hashTree(lab.config.id);
       await new Promise<void>((r) => server.close(() => r()));
     });
@@ -105,7 +108,8 @@ for (const lab of listLabs(path.join(REPO_ROOT, 'solutions'))) {
       for (const rel of ['grading/PWNED.txt', 'labs/PWNED.txt', 'solutions/PWNED.txt']) assert.ok(!fs.existsSync(path.join(REPO_ROOT, rel)), rel);
       // A lab without code files (a Dockerfile, YAML) runs no learner code: no hostile copies.
       if (hostile.size > 0) assert.equal(get('hostile-write-outside').score, lab.config.max_score);
-      assert.deepEqual([0, 1].flatMap((s) => pidsOfUid(sandboxUid(s))), []);
+      assert.equal(slots.length, 2);
+      assert.deepEqual(slots.flatMap((s) => pidsOfUid(sandboxUid(s))), []);
     });
     it('keeps the network and the instructor checks out of reach', function () {
       if (!isRoot()) this.skip();

@@ -13,6 +13,7 @@ import { stage } from '../lib/stage';
 import { gradersOf } from '../runner/grade-one';
 import { runGraders } from '../runner/run-graders';
 import { checkFolder } from '../lib/unpack';
+import { acquireSlot } from '../sandbox/slots';
 
 const USAGE = 'usage: npm run check -- <lab> [--dir PATH]   (lab: lab-00, 00, or the folder name)';
 
@@ -25,9 +26,10 @@ runCli(async () => {
   checkFolder(dir);
   // Earlier labs come from their reference solutions: this lab's score is this lab's work only.
   const earlier = referenceLabs(lab.config);
+  const lease = acquireSlot();
   const workDir = fs.mkdtempSync(path.join(os.tmpdir(), 'n2p-check-'));
   fs.chmodSync(workDir, 0o711);
-  const spec = stage({ labId: lab.config.id, source: dir, workDir, isolation: 'process', slot: 99, memoryMb: lab.config.memory_mb, name: 'check', earlier });
+  const spec = stage({ labId: lab.config.id, source: dir, workDir, isolation: 'process', slot: lease.slot, memoryMb: lab.config.memory_mb, name: 'check', earlier });
   try {
     const r = await runGraders({ lab, submission: path.basename(dir), files: gradersOf(lab.dir, true), spec });
     console.log(`\n${lab.config.title}\nScore: ${r.score} / ${r.max_score}${r.extra_data.status === 'graded' ? '' : `  (${r.extra_data.status})`}\n`);
@@ -41,5 +43,6 @@ runCli(async () => {
     return r.score >= r.max_score && r.max_score > 0 ? 0 : 1;
   } finally {
     fs.rmSync(workDir, { recursive: true, force: true });
+    lease.release();
   }
 });

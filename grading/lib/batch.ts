@@ -9,6 +9,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { emptyResults, Results } from '../harness/results';
 import { Isolation, killSlot } from '../sandbox/isolation';
+import { acquireSlot } from '../sandbox/slots';
 import type { Job } from '../runner/grade-one';
 import { Lab } from './labs';
 import { feedbackMarkdown, gradesCsv, summarize, summaryMarkdown, Summary } from './reports';
@@ -97,8 +98,11 @@ export function writeClassReports(labId: string, all: Results[], outDir: string)
   return summary;
 }
 
-/** Grades every entry; results in entry order. */
-export async function gradeBatch(o: BatchOptions): Promise<{ results: Results[]; summary: Summary }> {
+/**
+ * Grades every entry; results in entry order, and the job slots (sandbox uids) it leased.
+ * Each lane leases its slot for the whole batch, so no other grading run uses its uid meanwhile.
+ */
+export async function gradeBatch(o: BatchOptions): Promise<{ results: Results[]; summary: Summary; slots: number[] }> {
   protectSolutions();
   // Feedback names instructor checks: private to the grader, like the inputs it unpacks.
   fs.mkdirSync(path.join(o.outDir, 'submissions'), { recursive: true, mode: 0o700 });
@@ -106,17 +110,24 @@ export async function gradeBatch(o: BatchOptions): Promise<{ results: Results[];
   fs.chmodSync(workDir, 0o711);
   const results: Results[] = new Array(o.entries.length);
   let next = 0;
-  const lane = async (slot: number): Promise<void> => {
-    while (next < o.entries.length) {
-      const i = next++;
-      results[i] = await gradeOne(o, o.entries[i]!, slot, workDir);
-      o.onResult?.(results[i]!);
+  const slots: number[] = [];
+  const lane = async (): Promise<void> => {
+    const lease = acquireSlot();
+    slots.push(lease.slot);
+    try {
+      while (next < o.entries.length) {
+        const i = next++;
+        results[i] = await gradeOne(o, o.entries[i]!, lease.slot, workDir);
+        o.onResult?.(results[i]!);
+      }
+    } finally {
+      lease.release();
     }
   };
   try {
-    await Promise.all(Array.from({ length: Math.max(1, Math.min(o.jobs, o.entries.length)) }, (_, s) => lane(s)));
+    await Promise.all(Array.from({ length: Math.max(1, Math.min(o.jobs, o.entries.length)) }, () => lane()));
   } finally {
     fs.rmSync(workDir, { recursive: true, force: true });
   }
-  return { results, summary: writeClassReports(o.lab.config.id, results, o.outDir) };
+  return { results, summary: writeClassReports(o.lab.config.id, results, o.outDir), slots: slots.sort((a, b) => a - b) };
 }

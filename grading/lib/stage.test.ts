@@ -3,6 +3,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { isRoot } from '../sandbox/isolation';
+import { acquireSlot, SlotLease } from '../sandbox/slots';
 import { referenceLabs } from './builds-on';
 import { listLabs, REPO_ROOT } from './labs';
 import { stage } from './stage';
@@ -12,16 +13,21 @@ describe('stage (a submission laid out for the sandbox)', () => {
   const lab01 = path.join(REPO_ROOT, 'solutions', 'lab-01-ship-the-model');
   let work = '';
   let rootDir = '';
+  let lease: SlotLease;
   before(() => {
+    lease = acquireSlot();
     work = fs.mkdtempSync(path.join(os.tmpdir(), 'n2p-stage-'));
     fs.chmodSync(work, 0o711);
     // The learner's lab 02 as generated for labs/: its app imports lab 01 by relative path.
     rootDir = stage({
       labId: lab02.config.id, source: path.join(REPO_ROOT, 'labs', lab02.config.id), workDir: work,
-      isolation: 'process', slot: 97, memoryMb: 256, name: 'stage-test', earlier: referenceLabs(lab02.config),
+      isolation: 'process', slot: lease.slot, memoryMb: 256, name: 'stage-test', earlier: referenceLabs(lab02.config),
     }).rootDir;
   });
-  after(() => fs.rmSync(work, { recursive: true, force: true }));
+  after(() => {
+    fs.rmSync(work, { recursive: true, force: true });
+    lease.release();
+  });
 
   it('puts the reference files of lab 01 that lab 02 imports beside it, and only those', () => {
     const staged = fs.readdirSync(path.join(rootDir, 'labs', 'lab-01-ship-the-model', 'src')).sort();
@@ -37,7 +43,7 @@ describe('stage (a submission laid out for the sandbox)', () => {
   });
   it('stages nothing from earlier labs for a lab that builds on none', () => {
     const lab00 = listLabs(path.join(REPO_ROOT, 'solutions')).find((l) => l.config.id === 'lab-00-warm-up')!;
-    const spec = stage({ labId: lab00.config.id, source: lab00.dir, workDir: work, isolation: 'process', slot: 97, memoryMb: 256, name: 'stage-test', earlier: referenceLabs(lab00.config) });
+    const spec = stage({ labId: lab00.config.id, source: lab00.dir, workDir: work, isolation: 'process', slot: lease.slot, memoryMb: 256, name: 'stage-test', earlier: referenceLabs(lab00.config) });
     assert.deepEqual(fs.readdirSync(path.join(spec.rootDir, 'labs')), [lab00.config.id]);
   });
 });

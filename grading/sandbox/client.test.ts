@@ -6,6 +6,7 @@ import { request } from '../harness';
 import { stage } from '../lib/stage';
 import { Sandbox, SandboxError } from './client';
 import { SandboxSpec } from './isolation';
+import { acquireSlot, SlotLease } from './slots';
 
 const MODULE = `
 export function add(a: number, b: number): number { return a + b; }
@@ -28,17 +29,20 @@ describe('Sandbox (a submission in its own process)', function () {
   let work = '';
   let spec: SandboxSpec;
   let sandbox: Sandbox;
+  let lease: SlotLease;
   before(() => {
+    lease = acquireSlot();
     work = fs.mkdtempSync(path.join(os.tmpdir(), 'n2p-sbx-'));
     fs.chmodSync(work, 0o711);
     fs.mkdirSync(path.join(work, 'src', 'src'), { recursive: true });
     fs.writeFileSync(path.join(work, 'src', 'src', 'm.ts'), MODULE);
-    spec = stage({ labId: 'lab-99-test', source: path.join(work, 'src'), workDir: work, isolation: 'process', slot: 98, memoryMb: 256, name: 'test' });
+    spec = stage({ labId: 'lab-99-test', source: path.join(work, 'src'), workDir: work, isolation: 'process', slot: lease.slot, memoryMb: 256, name: 'test' });
     sandbox = new Sandbox(spec, 3000);
   });
   after(() => {
     sandbox.stop();
     fs.rmSync(work, { recursive: true, force: true });
+    lease.release();
   });
 
   it('reads a submitted text file, and refuses paths outside the submission', () => {
