@@ -5,7 +5,8 @@ import type { ServiceDeps } from './contracts';
 import { errorHandler } from './errors';
 import { createLogger, logRequest, onRequestClosed } from './logging';
 import { createMetrics, type ServiceMetrics } from './metrics';
-import { RouteTable, jsonBody } from './routing';
+import { jsonBody } from './json-body';
+import { RouteTable } from './routing';
 import * as routes from './routes';
 import { pageHandlers } from './static';
 
@@ -116,7 +117,7 @@ export function createApp(deps: ServiceDeps, options: AppOptions): ServiceApp {
   };
   const body = jsonBody(config.maxBodyBytes);
   // The hot route first: Express tries routes in order, so /predict matches without scanning the rest.
-  post('/predict', ...body, routes.predictHandler(deps, limits, metrics));
+  post('/predict', body, routes.predictHandler(deps, limits, metrics));
   for (const [path, handler] of pageHandlers()) get(path, handler);
   get('/health/live', (_req, res) => void res.json({ status: 'ok' }));
   get('/health/ready', readiness(deps, lifecycle));
@@ -128,8 +129,8 @@ export function createApp(deps: ServiceDeps, options: AppOptions): ServiceApp {
   get('/models', routes.listModelsHandler(deps, config.modelName));
   get('/monitoring/drift', routes.driftHandler(deps, metrics));
   const admin = routes.adminGuard(deps, config.adminToken);
-  post('/admin/reload', admin, ...body, routes.reloadHandler(deps));
-  post('/admin/rollback', admin, ...body, routes.rollbackHandler(deps));
+  post('/admin/reload', admin, body, routes.reloadHandler(deps));
+  post('/admin/rollback', admin, body, routes.rollbackHandler(deps));
 
   app.use(table.fallback());
   app.use(

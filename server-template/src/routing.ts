@@ -1,4 +1,4 @@
-import express, { type RequestHandler } from 'express';
+import type { RequestHandler } from 'express';
 import { HttpError } from './errors';
 
 /**
@@ -31,25 +31,4 @@ export class RouteTable {
       next(new HttpError(405, 'method_not_allowed', `${path} does not accept ${req.method}; use ${allow}.`, { allow: methods }, { Allow: allow }));
     };
   }
-}
-
-const JSON_TYPE = /^application\/(?:[\w.+-]+\+)?json\s*(?:;|$)/i;
-
-/**
- * Parse a JSON body: 415 for a body that is not JSON, 413 over `maxBodyBytes`, 400 for malformed
- * JSON (the error middleware turns body-parser's errors into the contract's codes). A request
- * without a body passes with `req.body` undefined; the route decides whether that is fine.
- */
-export function jsonBody(maxBodyBytes: number): RequestHandler[] {
-  const requireJson: RequestHandler = (req, _res, next) => {
-    const length = req.headers['content-length'];
-    const hasBody = req.headers['transfer-encoding'] !== undefined || (length !== undefined && length !== '0');
-    const type = req.headers['content-type'];
-    if (hasBody && (type === undefined || !JSON_TYPE.test(type))) {
-      next(new HttpError(415, 'unsupported_media_type', `Send the body as application/json (got ${type ?? 'no content type'}).`));
-      return;
-    }
-    next();
-  };
-  return [requireJson, express.json({ limit: maxBodyBytes, type: () => true, strict: false })];
 }
