@@ -162,6 +162,22 @@ describe('server template', () => {
       }
     });
 
+    it('the drift gauge shows the score GET /monitoring/drift just computed, not an older cached one', async () => {
+      let score = 0.1;
+      const drift = { report: () => ({ score, window: 10, report: {} }) };
+      const s = await startTestApp(workingDeps({ drift }));
+      try {
+        const gauge = async (): Promise<string | undefined> => /^model_drift_score (\S+)$/m.exec(await (await fetch(`${s.url}/metrics`)).text())?.[1];
+        assert.equal(await gauge(), '0.1');
+        score = 0.7;
+        assert.equal(await gauge(), '0.1', 'a scrape within the refresh interval reuses the last score');
+        assert.equal(((await (await fetch(`${s.url}/monitoring/drift`)).json()) as { score: number }).score, 0.7);
+        assert.equal(await gauge(), '0.7');
+      } finally {
+        await s.shutdown();
+      }
+    });
+
     it('serves the web page with a strict content security policy', async () => {
       const s = await startTestApp(workingDeps());
       try {

@@ -75,13 +75,24 @@ function readiness(deps: ServiceDeps, lifecycle: Lifecycle): RequestHandler {
  */
 export const DRIFT_REFRESH_MS = 30_000;
 
-function driftEvery(ms: number, compute: () => number | undefined): () => number | undefined {
-  let last: { at: number; score: number | undefined } | undefined;
-  return () => {
+/**
+ * The drift score the gauge shows: recomputed at scrape time when older than `ms`, and replaced
+ * whenever GET /monitoring/drift computes a fresh one (so a scrape never shows an older score).
+ */
+export class DriftScoreCache {
+  private last: { at: number; score: number | undefined } | undefined;
+
+  constructor(private readonly ms: number, private readonly compute: () => number | undefined) {}
+
+  current(): number | undefined {
     const now = Date.now();
-    if (!last || now - last.at >= ms) last = { at: now, score: compute() };
-    return last.score;
-  };
+    if (!this.last || now - this.last.at >= this.ms) this.last = { at: now, score: this.compute() };
+    return this.last.score;
+  }
+
+  remember(score: number): void {
+    this.last = { at: Date.now(), score };
+  }
 }
 
 /**
@@ -92,13 +103,14 @@ export function createApp(deps: ServiceDeps, options: AppOptions): ServiceApp {
   const { config } = options;
   const logger = options.logger ?? createLogger('info');
   const lifecycle: Lifecycle = { draining: false };
+  const driftScore = new DriftScoreCache(DRIFT_REFRESH_MS, () => {
+    const model = deps.models.current();
+    return model ? deps.drift.report(model).score : undefined;
+  });
   const metrics = createMetrics({
     processMetrics: options.processMetrics,
     currentModel: () => deps.models.current()?.info,
-    refreshDrift: driftEvery(DRIFT_REFRESH_MS, () => {
-      const model = deps.models.current();
-      return model ? deps.drift.report(model).score : undefined;
-    }),
+    refreshDrift: () => driftScore.current(),
   });
   const limits = { maxTextChars: config.maxTextChars, maxBatch: config.maxBatch };
   const table = new RouteTable();
@@ -127,7 +139,10 @@ export function createApp(deps: ServiceDeps, options: AppOptions): ServiceApp {
   });
   get('/models/current', routes.currentModelHandler(deps));
   get('/models', routes.listModelsHandler(deps, config.modelName));
-  get('/monitoring/drift', routes.driftHandler(deps, metrics));
+  get('/monitoring/drift', routes.driftHandler(deps, (score) => {
+    driftScore.remember(score);
+    metrics.driftScore.set(score);
+  }));
   const admin = routes.adminGuard(deps, config.adminToken);
   post('/admin/reload', admin, body, routes.reloadHandler(deps));
   post('/admin/rollback', admin, body, routes.rollbackHandler(deps));

@@ -61,11 +61,11 @@ export function listModelsHandler(deps: ServiceDeps, name: string): RequestHandl
 }
 
 /** `GET /monitoring/drift`: recent traffic against the model's reference statistics. */
-export function driftHandler(deps: ServiceDeps, metrics: ServiceMetrics): RequestHandler {
+export function driftHandler(deps: ServiceDeps, onScore: (score: number) => void): RequestHandler {
   return (_req, res) => {
     const model = requireModel(deps);
     const summary = deps.drift.report(model);
-    if (Number.isFinite(summary.score)) metrics.driftScore.set(summary.score);
+    if (Number.isFinite(summary.score)) onScore(summary.score);
     res.json({ model: model.info, score: summary.score, window: summary.window, report: summary.report });
   };
 }
