@@ -1,7 +1,11 @@
 /**
- * Lab 04's service: the template's app with the earlier labs' parts in short (the committed
- * model, its threshold, a plain request reader) and your prediction log and drift monitor.
- * `npm run check` starts it through `createLabApp` and reads the log with `inspectLog`.
+ * Lab 04's service: the template's app with the earlier labs' parts (lab 01's registry, which
+ * loads the model with its checksum verified, and its predictor; lab 02's validator) and your
+ * prediction log and drift monitor. The earlier labs' files are imported from
+ * `../../lab-0N-…/`: your own while you work in `labs/`, their reference solutions when
+ * `npm run check` or `npm run grade` scores this lab, so this lab's score depends only on this
+ * lab's work. `npm run check` starts the app through `createLabApp` and reads the log with
+ * `inspectLog`.
  */
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
@@ -10,38 +14,12 @@ import pino from 'pino';
 import { loadArtifact } from '../../../mlkit/artifact';
 import { createApp } from '../../../server-template/src/app';
 import { loadConfig } from '../../../server-template/src/config';
-import type { LoadedModel, Predictor, RequestValidator } from '../../../server-template/src/contracts';
-import { HttpError } from '../../../server-template/src/errors';
 import { holeDeps, withoutVersioning } from '../../../server-template/src/holes';
+import { predictor } from '../../lab-01-ship-the-model/src/predict';
+import { DiskModelRegistry } from '../../lab-01-ship-the-model/src/registry';
+import { contractValidator } from '../../lab-02-harden-the-api/src/validate';
 import { LogDriftMonitor } from './drift';
 import { SqlitePredictionLog } from './prediction-log';
-
-/** Lab 01's answer, in short: spam when `probability >= threshold`. */
-const predictor: Predictor = {
-  predict: (model, texts) => model.predictProba(texts).map((probability) => ({ prediction: probability >= model.threshold ? 'spam' : 'ham', probability })),
-};
-
-/** Lab 01's request reader, in short (lab 02 hardens it; here well-formed traffic is enough). */
-const validator: RequestValidator = {
-  parsePredict(body) {
-    const b = body as { text?: unknown; instances?: unknown } | null;
-    if (typeof b?.text === 'string') return { kind: 'single', texts: [b.text] };
-    const texts = Array.isArray(b?.instances) ? b.instances.map((i: { text?: unknown } | null) => i?.text) : [];
-    if (texts.length > 0 && texts.every((t): t is string => typeof t === 'string')) return { kind: 'batch', texts };
-    throw new HttpError(400, 'invalid_request', 'Send {"text": "…"} or {"instances": [{"text": "…"}, …]}.');
-  },
-};
-
-/** `models/<name>/<version>/`, checksums verified, as the model that answers. */
-function diskModel(modelsDir: string, name: string, version: string): LoadedModel {
-  const artifact = loadArtifact(path.join(modelsDir, name, version));
-  return {
-    info: { name, version },
-    threshold: artifact.threshold,
-    metadata: artifact.metadata as unknown as Readonly<Record<string, unknown>>,
-    predictProba: (texts) => artifact.predictProba(texts),
-  };
-}
 
 /** A plain file name lands in the temporary folder, so the checks never write into your lab. */
 function logPath(file: string): string {
@@ -56,13 +34,15 @@ export interface LabAppOptions {
 }
 
 /** Builds the app with the model loaded, your log recording every prediction, and your drift monitor. */
-export function createLabApp(options: LabAppOptions = {}): unknown {
+export async function createLabApp(options: LabAppOptions = {}): Promise<unknown> {
   const config = loadConfig({});
-  const model = diskModel(config.modelsDir, config.modelName, config.modelVersion ?? '1.0.0');
-  const models = withoutVersioning({ current: () => model, load: async () => model, versions: async () => [model.info.version] });
+  const models = new DiskModelRegistry({ modelsDir: config.modelsDir, name: config.modelName, openArtifact: loadArtifact });
+  // The committed 1.0.0 rather than the latest on disk: the checks compare your drift report
+  // with one made against 1.0.0's reference, and a version you trained yourself would differ.
+  await models.load(config.modelVersion ?? '1.0.0');
   const predictionLog = new SqlitePredictionLog({ file: logPath(options.logFile ?? ':memory:') });
   const drift = new LogDriftMonitor(predictionLog, options.driftWindow ?? config.driftWindow);
-  const deps = holeDeps({ models, predictor, validator, predictionLog, drift });
+  const deps = holeDeps({ models: withoutVersioning(models), predictor, validator: contractValidator, predictionLog, drift });
   return createApp(deps, { config, logger: pino({ level: 'silent' }) }).app;
 }
 

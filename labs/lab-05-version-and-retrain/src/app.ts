@@ -1,33 +1,23 @@
 /**
- * Lab 05's service: the template's app with the earlier labs' parts in short (models on disk,
- * the threshold, a plain request reader) and your versioned registry and admin guard.
- * `npm run check` starts it through `createLabApp` with versions written by `writeVersions`.
+ * Lab 05's service: the template's app with the earlier labs' parts (lab 01's registry reading
+ * the versions on disk, checksums verified, and its predictor; lab 02's validator) and your
+ * versioned registry and admin guard. The earlier labs' files are imported from
+ * `../../lab-0N-…/`: your own while you work in `labs/`, their reference solutions when
+ * `npm run check` or `npm run grade` scores this lab, so this lab's score depends only on this
+ * lab's work. `npm run check` starts the app through `createLabApp` with versions written by
+ * `writeVersions`.
  */
 import pino from 'pino';
+import { loadArtifact } from '../../../mlkit/artifact';
 import { createApp } from '../../../server-template/src/app';
 import { loadConfig } from '../../../server-template/src/config';
-import type { Predictor, RequestValidator } from '../../../server-template/src/contracts';
-import { HttpError } from '../../../server-template/src/errors';
 import { holeDeps } from '../../../server-template/src/holes';
+import { predictor } from '../../lab-01-ship-the-model/src/predict';
+import { DiskModelRegistry } from '../../lab-01-ship-the-model/src/registry';
+import { contractValidator } from '../../lab-02-harden-the-api/src/validate';
 import { bearerGuard } from './auth';
-import { diskSource, writeVersions, type VersionSpec } from './model-store';
+import { writeVersions, type VersionSpec } from './model-store';
 import { VersionedRegistry, type EvaluationGate } from './versioning';
-
-/** Lab 01's answer, in short: spam when `probability >= threshold`. */
-const predictor: Predictor = {
-  predict: (model, texts) => model.predictProba(texts).map((probability) => ({ prediction: probability >= model.threshold ? 'spam' : 'ham', probability })),
-};
-
-/** Lab 01's request reader, in short. */
-const validator: RequestValidator = {
-  parsePredict(body) {
-    const b = body as { text?: unknown; instances?: unknown } | null;
-    if (typeof b?.text === 'string') return { kind: 'single', texts: [b.text] };
-    const texts = Array.isArray(b?.instances) ? b.instances.map((i: { text?: unknown } | null) => i?.text) : [];
-    if (texts.length > 0 && texts.every((t): t is string => typeof t === 'string')) return { kind: 'batch', texts };
-    throw new HttpError(400, 'invalid_request', 'Send {"text": "…"} or {"instances": [{"text": "…"}, …]}.');
-  },
-};
 
 export interface LabAppOptions {
   /** ADMIN_TOKEN (at least 16 characters). */
@@ -45,8 +35,11 @@ export interface LabAppOptions {
 export async function createLabApp(options: LabAppOptions): Promise<unknown> {
   const config = { ...loadConfig({}), adminToken: options.token };
   const modelsDir = writeVersions(config.modelsDir, options.versions ?? [{ version: '1.0.0' }]);
-  const models = new VersionedRegistry(diskSource(modelsDir, config.modelName), { gate: options.gate, keep: options.keep });
+  // Lab 01's registry is the source: it opens a version without making it current, which is
+  // all a swap needs; which version answers is your VersionedRegistry's business.
+  const disk = new DiskModelRegistry({ modelsDir, name: config.modelName, openArtifact: loadArtifact });
+  const models = new VersionedRegistry(disk, { gate: options.gate, keep: options.keep });
   await models.load(options.start ?? '1.0.0');
-  const deps = holeDeps({ models, predictor, validator, admin: bearerGuard });
+  const deps = holeDeps({ models, predictor, validator: contractValidator, admin: bearerGuard });
   return createApp(deps, { config, logger: pino({ level: 'silent' }) }).app;
 }

@@ -1,16 +1,12 @@
 /**
- * The models folder lab 05's app serves, and the model source that reads it. The checks need
- * versions a learner's machine does not have (a retrained one, one below the gate, a corrupt
- * one), so `writeVersions` makes them from the committed model `models/spam/1.0.0/`: same
- * weights, their own `metadata.json`. Given: nothing to write here.
+ * The models folder lab 05's app serves (lab 01's registry reads it). The checks need versions
+ * a learner's machine does not have (a retrained one, one below the gate, a corrupt one), so
+ * `writeVersions` makes them from the committed model `models/spam/1.0.0/`: same weights, their
+ * own `metadata.json`. Given: nothing to write here.
  */
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { readdir } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { listVersions, loadArtifact } from '../../../mlkit/artifact';
-import type { LoadedModel, ModelSource } from '../../../server-template/src/contracts';
-import { HttpError } from '../../../server-template/src/errors';
 
 /** One version to write: its folder name, metrics to record, or a model.json that fails its checksum. */
 export interface VersionSpec {
@@ -45,29 +41,4 @@ export function writeVersions(committed: string, specs: VersionSpec[]): string {
     }
   }
   return root;
-}
-
-/** Lab 01's registry on disk, in short: open a version (checksums verified) without making it current. */
-export function diskSource(modelsDir: string, name: string): ModelSource {
-  return {
-    async versions() {
-      return listVersions(modelsDir, name);
-    },
-    async open(version) {
-      // Reading the folder is real I/O: requests keep arriving while a version loads.
-      const onDisk = (await readdir(path.join(modelsDir, name))).filter((v) => listVersions(modelsDir, name).includes(v));
-      const chosen = version ?? listVersions(modelsDir, name).pop();
-      if (chosen === undefined || !onDisk.includes(chosen)) {
-        throw new HttpError(404, 'version_not_found', `Model "${name}" has no version "${String(chosen)}".`, { available: onDisk });
-      }
-      const artifact = loadArtifact(path.join(modelsDir, name, chosen));
-      const model: LoadedModel = {
-        info: { name, version: chosen },
-        threshold: artifact.threshold,
-        metadata: artifact.metadata as unknown as Readonly<Record<string, unknown>>,
-        predictProba: (texts) => artifact.predictProba(texts),
-      };
-      return model;
-    },
-  };
 }
