@@ -56,7 +56,7 @@ function toMs(value: string, unit: string): number {
 
 /** Runs wrk against `url` with the peer's request body; parses req/s and latency percentiles. */
 function wrk(url: string, seconds: number, script: string, connections: number): WrkResult {
-  const args = [`-t${Math.min(LOAD.threads, connections)}`, `-c${connections}`, `-d${seconds}s`, '--latency', '-s', script, url];
+  const args = [`-t${connections < LOAD.connections ? 1 : LOAD.threads}`, `-c${connections}`, `-d${seconds}s`, '--latency', '-s', script, url];
   const run = spawnSync('wrk', args, { encoding: 'utf8', timeout: (seconds + 30) * 1000 });
   if (run.status !== 0) throw new Error(`wrk failed: ${run.error?.message ?? run.stderr}`);
   const out = run.stdout;
