@@ -32,8 +32,13 @@ runCli(async () => {
   const spec = stage({ labId: lab.config.id, source: dir, workDir, isolation: 'process', slot: lease.slot, memoryMb: lab.config.memory_mb, name: 'check', earlier });
   try {
     const r = await runGraders({ lab, submission: path.basename(dir), files: gradersOf(lab.dir, true), spec });
-    console.log(`\n${lab.config.title}\nScore: ${r.score} / ${r.max_score}${r.extra_data.status === 'graded' ? '' : `  (${r.extra_data.status})`}\n`);
+    const skipped = r.extra_data.skipped_points ? `  (${r.extra_data.skipped_points} points of checks skipped on this machine)` : '';
+    console.log(`\n${lab.config.title}\nScore: ${r.score} / ${r.max_score}${r.extra_data.status === 'graded' ? '' : `  (${r.extra_data.status})`}${skipped}\n`);
     for (const t of r.tests) {
+      if (t.status === 'skipped') {
+        console.log(`– ${t.name}  (${t.output})`);
+        continue;
+      }
       const ok = t.score >= t.max_score;
       console.log(`${ok ? '✓' : '✗'} ${t.name}  (${t.score}/${t.max_score})`);
       if (!ok) console.log(t.output.split('\n').map((l) => `    ${l}`).join('\n'));

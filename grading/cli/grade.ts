@@ -46,10 +46,12 @@ runCli(async () => {
   const timeoutS = opts.has('timeout') ? positiveInt('timeout', opts.get('timeout'), 1) : undefined;
   const isolation = chooseIsolation(opts.get('isolation'));
   console.error(`grading ${mine.length} submission(s) of ${lab.config.id}${n > 1 ? ` (shard ${k}/${n})` : ''}, ${jobs} at a time, isolation ${isolation}`);
-  const { summary } = await gradeBatch({
+  const { summary, results } = await gradeBatch({
     lab, entries: mine, outDir, jobs, isolation, timeoutS,
     onResult: (r) => console.error(`  ${r.extra_data.submission}: ${r.extra_data.status} ${r.score}/${r.max_score} (${r.execution_time} s)`),
   });
+  const withSkips = results.filter((r) => (r.extra_data.skipped_points ?? 0) > 0).length;
+  if (withSkips > 0) console.error(`warning: ${withSkips} submission(s) had checks skipped on this machine (see their results.json): their scores leave those points out`);
   console.log(`${summary.submissions} graded into ${outDir}: mean ${summary.mean_score} / ${summary.max_score}; ` +
     Object.entries(summary.statuses).map(([s, c]) => `${s} ${c}`).join(', '));
   return 0;

@@ -35,9 +35,34 @@ export function submission(): Sandbox {
  */
 export function check(name: string, points: number, hint: string, fn: () => Promise<void> | void): Mocha.Test {
   if (!(points >= 0)) throw new Error(`check "${name}": points must be >= 0`);
-  const test = it(name, fn);
+  const test = it(name, async function () {
+    try {
+      await fn();
+    } catch (e) {
+      if (!(e instanceof CheckSkipped)) throw e;
+      skipReasons.set(this.test as Mocha.Test, e.message);
+      this.skip();
+    }
+  });
   checkInfo.set(test, { points, hint });
   return test;
+}
+
+/** Why each skipped check could not run, read by the results reporter. */
+export const skipReasons = new WeakMap<Mocha.Test, string>();
+
+/** Thrown by `skipCheck`. */
+export class CheckSkipped extends Error {
+  override name = 'CheckSkipped';
+}
+
+/**
+ * Ends the current check as skipped: what it needs is missing on this machine (a Docker
+ * engine), which is not the learner's doing. A skipped check counts for neither the score nor
+ * the maximum, and the results say why it was skipped.
+ */
+export function skipCheck(reason: string): never {
+  throw new CheckSkipped(reason);
 }
 
 function fail(message: string, expected: unknown, actual: unknown): never {

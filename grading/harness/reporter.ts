@@ -1,10 +1,11 @@
 /**
  * A mocha reporter that turns check() results into Gradescope tests: full points when a
- * check passes, none when it fails (with expected / got / where to look), and none for
- * checks that never ran because a setup hook failed.
+ * check passes, none when it fails (with expected / got / where to look), none for
+ * checks that never ran because a setup hook failed, and none of none (with the reason) for
+ * checks skipped because this machine lacks what they need.
  */
 import Mocha from 'mocha';
-import { checkInfo } from './index';
+import { checkInfo, skipReasons } from './index';
 import { TestResult, Visibility } from './results';
 
 export interface ReporterOptions {
@@ -60,6 +61,12 @@ export class GradescopeReporter {
       const r = entry(t);
       r.score = r.max_score;
       r.output = 'passed';
+    });
+    runner.on('pending', (t) => {
+      const reason = skipReasons.get(t);
+      if (reason === undefined) return; // a plain it.skip: stays "did not run", worth its points
+      const r = entry(t);
+      Object.assign(r, { score: 0, max_score: 0, status: 'skipped', skipped_points: checkInfo.get(t)?.points ?? 0, output: `skipped: ${reason}` });
     });
     runner.on('fail', (t, err) => {
       if ((t as { type?: string }).type === 'hook') {

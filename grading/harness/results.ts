@@ -6,9 +6,13 @@ export interface TestResult {
   name: string;
   score: number;
   max_score: number;
-  /** Expected / got / where to look, or "passed". */
+  /** Expected / got / where to look, "passed", or why it was skipped. */
   output: string;
   visibility: Visibility;
+  /** Only on a check that could not run here (`skipCheck`): it then has max_score 0. */
+  status?: 'skipped';
+  /** The points a skipped check would have been worth. */
+  skipped_points?: number;
 }
 
 /** How a run ended: graded normally, or stopped by the sandbox (or unusable input). */
@@ -20,7 +24,8 @@ export interface Results {
   execution_time: number;
   output: string;
   tests: TestResult[];
-  extra_data: { lab: string; submission: string; status: RunStatus; incidents: string[] };
+  /** `skipped_points`: points of checks that could not run here, left out of score and max_score. */
+  extra_data: { lab: string; submission: string; status: RunStatus; incidents: string[]; skipped_points?: number };
 }
 
 /** Results for a submission that could not be graded at all. */

@@ -36,4 +36,14 @@ describe('class reports', () => {
     assert.match(md, /Score: 2 \/ 4/);
     assert.match(md, /## ✗ b \(0 \/ 2\)[\s\S]*expected: 1\ngot: 2\nwhere to look: a\.ts/);
   });
+
+  it('leaves skipped checks out of pass rates, and lists them in the feedback with their points', () => {
+    const r = result('di', [['a, "quoted"', 2, 2]]);
+    r.tests.push({ name: 'b', score: 0, max_score: 0, output: 'skipped: no Docker engine', visibility: 'visible', status: 'skipped', skipped_points: 2 });
+    r.extra_data.skipped_points = 2;
+    assert.deepEqual(summarize('lab-00-x', [...all, r]).tests.map((t) => [t.name, t.passed, t.ran]), [['a, "quoted"', 3, 3], ['b', 1, 2]]);
+    const md = feedbackMarkdown('Lab X', r);
+    assert.match(md, /## Skipped \(2 points neither given nor taken\)\n\n- – b: skipped: no Docker engine/);
+    assert.doesNotMatch(md, /## ✗ b/);
+  });
 });

@@ -6,12 +6,16 @@ export function feedbackMarkdown(title: string, r: Results): string {
   const lines = [`# ${title}: feedback`, '', `**Score: ${r.score} / ${r.max_score}** (${r.extra_data.status})`, ''];
   if (r.extra_data.status !== 'graded') lines.push(`> ${r.output.split('\n')[0]}`, '');
   const failed = r.tests.filter((t) => t.score < t.max_score);
-  if (failed.length === 0 && r.tests.length > 0) lines.push('Every check passed.', '');
+  const skipped = r.tests.filter((t) => t.status === 'skipped');
+  if (failed.length === 0 && r.tests.length > skipped.length) lines.push('Every check that ran passed.', '');
   for (const t of failed) {
     lines.push(`## ✗ ${t.name} (0 / ${t.max_score})`, '', '```', t.output, '```', '');
   }
   const passed = r.tests.filter((t) => t.score >= t.max_score && t.max_score > 0);
   if (passed.length) lines.push('## Passed', '', ...passed.map((t) => `- ✓ ${t.name} (${t.score})`), '');
+  if (skipped.length) {
+    lines.push(`## Skipped (${r.extra_data.skipped_points ?? 0} points neither given nor taken)`, '', ...skipped.map((t) => `- – ${t.name}: ${t.output}`), '');
+  }
   return lines.join('\n');
 }
 
@@ -54,7 +58,7 @@ export function summarize(lab: string, all: Results[]): Summary {
   const statuses: Record<string, number> = { graded: 0, timeout: 0, crashed: 0, invalid: 0 };
   for (const r of all) statuses[r.extra_data.status] = (statuses[r.extra_data.status] ?? 0) + 1;
   const tests = testNames(all).map((name) => {
-    const runs = all.flatMap((r) => r.tests.filter((t) => t.name === name));
+    const runs = all.flatMap((r) => r.tests.filter((t) => t.name === name && t.status !== 'skipped'));
     const passed = runs.filter((t) => t.score >= t.max_score).length;
     return { name, max_score: runs[0]?.max_score ?? 0, passed, ran: runs.length, pass_rate: runs.length ? passed / runs.length : 0 };
   });

@@ -54,6 +54,7 @@ export async function runGraders(run: GraderRun): Promise<Results> {
       : 'graded';
   const score = tests.reduce((s, t) => s + t.score, 0);
   const max = tests.reduce((s, t) => s + t.max_score, 0);
+  const skipped = tests.reduce((s, t) => s + (t.skipped_points ?? 0), 0);
   const tail = sandbox.output.trim() ? `\n\nLast output of the submission:\n${sandbox.output.trim().slice(-1500)}` : '';
   return {
     score,
@@ -61,6 +62,6 @@ export async function runGraders(run: GraderRun): Promise<Results> {
     execution_time: Math.round((Date.now() - t0) / 100) / 10,
     output: `${status === 'graded' ? 'Graded.' : `Stopped: ${incidents.join('; ')}`}${tail}`,
     tests,
-    extra_data: { lab: run.lab.config.id, submission: run.submission, status, incidents },
+    extra_data: { lab: run.lab.config.id, submission: run.submission, status, incidents, ...(skipped > 0 ? { skipped_points: skipped } : {}) },
   };
 }

@@ -1,0 +1,150 @@
+/**
+ * Builds the submitted Dockerfile the way the brief does (`docker build -f <your Dockerfile> .`
+ * from the repository root, with the repository's .dockerignore) and runs the image with its
+ * port published on 127.0.0.1 only. Every wait is bounded. Used by image.grader.ts.
+ *
+ * The build context is a staged copy of the repository: what the repository's .dockerignore
+ * lets through, less this lab's own answer and the fixture submissions, so a Dockerfile cannot
+ * copy the reference answer of the lab it is graded on. Build output is not passed on: a failed
+ * build is reported by the one line in which Docker names the failing step.
+ */
+import { execFile } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { GenericContainer, Wait, type StartedTestContainer } from 'testcontainers';
+import { BASE_IMAGE, configureTestcontainers, docker, dockerUnavailable, REPO_ROOT } from '../../../deploy/support/docker';
+
+export const LAB_ID = 'lab-03-containerize';
+/** Limits, in ms: a first build installs every npm package; later ones reuse Docker's layer cache. */
+export const LIMITS = { build: 10 * 60_000, start: 60_000, ready: 30_000, request: 10_000, stop: 10_000 };
+
+/** A container whose published ports bind to 127.0.0.1 only (testcontainers binds all interfaces). */
+class LoopbackContainer extends GenericContainer {
+  protected override async beforeContainerCreated(): Promise<void> {
+    for (const bindings of Object.values(this.hostConfig.PortBindings ?? {})) {
+      for (const binding of bindings as { HostIp?: string }[]) binding.HostIp = '127.0.0.1';
+    }
+  }
+}
+
+/** Top-level entries never copied into the context (the repository's .dockerignore drops them too). */
+const NEVER = new Set(['.git', '.work', 'node_modules', 'labs', 'grading', 'reports', 'datasets', 'notebooks', 'bench', 'dist']);
+
+/** Copies the repository into `dir` as the brief's build context, less what the build must not see. */
+export function stageContext(dir: string): void {
+  for (const entry of fs.readdirSync(REPO_ROOT)) {
+    if (NEVER.has(entry)) continue;
+    fs.cpSync(path.join(REPO_ROOT, entry), path.join(dir, entry), {
+      recursive: true,
+      filter: (src) => {
+        const rel = path.relative(REPO_ROOT, src).split(path.sep);
+        if (rel.includes('node_modules')) return false;
+        if (rel[0] !== 'solutions') return true;
+        return rel[1] !== LAB_ID && !['submissions', 'instructor', 'grader'].includes(rel[2] ?? '');
+      },
+    });
+  }
+}
+
+/** The line in which Docker names the failing step (the learner's own instruction, and its exit code). */
+export function buildFailure(stderr: string): string {
+  const lines = stderr.split('\n').map((l) => l.trim()).filter((l) => l !== '');
+  if (lines.some((l) => /^(Get "https?:|pull access denied|manifest (for .* )?(unknown|not found))/i.test(l))) {
+    return `a FROM image could not be pulled: is its tag right, and is it on this machine? (${BASE_IMAGE} is)`;
+  }
+  const named = lines.reverse().find((l) => /^(ERROR: |The command |COPY failed|failed to |unable to |pull access denied|error )/i.test(l));
+  return (named ?? `docker build failed (${lines.length === 0 ? 'no output' : 'see the brief to build it yourself'})`).slice(0, 400);
+}
+
+/** Builds `dockerfile` (its text) in a staged context; resolves to the image tag. */
+export async function buildImage(dockerfile: string): Promise<string> {
+  const work = fs.mkdtempSync(path.join(os.tmpdir(), 'n2p-lab03-'));
+  const tag = `n2p-grading/${LAB_ID}:${randomBytes(6).toString('hex')}`;
+  try {
+    fs.mkdirSync(path.join(work, 'context'));
+    stageContext(path.join(work, 'context'));
+    fs.writeFileSync(path.join(work, 'Dockerfile'), dockerfile);
+    await new Promise<void>((resolve, reject) => {
+      execFile('docker', ['build', '--rm', '--force-rm', '-f', path.join(work, 'Dockerfile'), '-t', tag, path.join(work, 'context')],
+        { timeout: LIMITS.build, killSignal: 'SIGKILL', maxBuffer: 64 * 1024 * 1024 }, (err, _stdout, stderr) => {
+          if (!err) return resolve();
+          const e = err as Error & { killed?: boolean };
+          reject(new Error(e.killed ? `docker build did not finish within ${LIMITS.build / 1000} s` : `docker build failed: ${buildFailure(stderr)}`));
+        });
+    });
+    return tag;
+  } finally {
+    fs.rmSync(work, { recursive: true, force: true });
+  }
+}
+
+/** A running image of the submission, and how to reach it. */
+export interface Running {
+  tag: string;
+  container: StartedTestContainer;
+  /** `http://127.0.0.1:<port>` */
+  base: string;
+}
+
+/** Why the Docker checks cannot run on this machine, or undefined when they can. */
+export async function dockerMissing(): Promise<string | undefined> {
+  const reason = await dockerUnavailable();
+  if (reason) return reason;
+  try {
+    await docker(['image', 'inspect', BASE_IMAGE], 15_000);
+  } catch {
+    return `the base image ${BASE_IMAGE} is not on this machine (run deploy/base-image.sh)`;
+  }
+  return undefined;
+}
+
+/** Builds and starts the submitted Dockerfile; the container's port 3000 on 127.0.0.1. */
+export async function buildAndRun(dockerfile: string): Promise<Running> {
+  configureTestcontainers();
+  const tag = await buildImage(dockerfile);
+  try {
+    const container = await new LoopbackContainer(tag)
+      .withExposedPorts(3000)
+      .withResourcesQuota({ memory: 1, cpu: 1 })
+      // The port, not a log line: the service buffers its logs, so 'listening' may come late.
+      .withWaitStrategy(Wait.forListeningPorts())
+      .withStartupTimeout(LIMITS.start)
+      .start();
+    return { tag, container, base: `http://127.0.0.1:${container.getMappedPort(3000)}` };
+  } catch (e) {
+    await removeImage(tag);
+    throw new Error(`the image was built but its container did not listen on port 3000 within ${LIMITS.start / 1000} s (${(e as Error).message.split('\n')[0]})`);
+  }
+}
+
+/** Removes the container, running or stopped. */
+export async function removeContainer(id: string): Promise<void> {
+  await docker(['rm', '--force', '--volumes', id], 30_000).catch(() => undefined);
+}
+
+/**
+ * Removes the image's tag. Its layers stay in Docker's build cache, so the next submission's
+ * identical steps (installing packages) take seconds; `docker image prune` reclaims them.
+ */
+export async function removeImage(tag: string): Promise<void> {
+  await docker(['rmi', '--force', '--no-prune', tag], 60_000).catch(() => undefined);
+}
+
+/** Sends SIGTERM and waits at most LIMITS.stop; resolves to the exit code, or undefined when it is still running. */
+export async function stopWithSigterm(id: string): Promise<number | undefined> {
+  await docker(['kill', '--signal', 'TERM', id], LIMITS.request);
+  try {
+    return Number((await docker(['wait', id], LIMITS.stop)).trim());
+  } catch {
+    return undefined;
+  }
+}
+
+/** Uids of the container's processes, as `docker top` sees them. */
+export async function processUids(id: string): Promise<string[]> {
+  // `docker top` needs the pid column to match processes to the container.
+  const lines = (await docker(['top', id, '-o', 'pid,uid'], LIMITS.request)).trim().split('\n');
+  return lines.slice(1).map((l) => l.trim().split(/\s+/)[1] ?? '').filter((u) => u !== '');
+}
