@@ -7,6 +7,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { gradeBatch } from '../grading/lib/batch';
+import { listFaults, writeFault } from '../grading/lib/faulty';
 import { buildLab, writeLab } from '../grading/lib/build';
 import { REPO_ROOT, resolveLab } from '../grading/lib/labs';
 import { listSubmissions } from '../grading/lib/submissions';
@@ -18,14 +19,14 @@ const work = fs.mkdtempSync(path.join(os.tmpdir(), 'n2p-bench-'));
 /** A class of `n`: solutions, starters and the lab's faulty fixtures, round robin. */
 function makeClass(n: number): string {
   const dir = path.join(work, `class-${n}`);
-  const kinds = ['solution', 'starter', ...fs.readdirSync(path.join(lab.dir, 'submissions')).filter((d) => d.startsWith('faulty-'))];
+  const kinds = ['solution', 'starter', ...listFaults(lab)];
   const starter = buildLab(lab);
   for (let i = 0; i < n; i++) {
     const kind = kinds[i % kinds.length]!;
     const dest = path.join(dir, `student-${String(i).padStart(2, '0')}-${kind}`);
     if (kind === 'solution') for (const f of lab.config.files) fs.cpSync(path.join(lab.dir, f), path.join(dest, f));
     else if (kind === 'starter') writeLab(starter, dest);
-    else fs.cpSync(path.join(lab.dir, 'submissions', kind), dest, { recursive: true });
+    else writeFault(lab, kind, dest);
   }
   return dir;
 }

@@ -15,6 +15,7 @@ import { gradeBatch } from './lib/batch';
 import { buildLab, walk, writeLab } from './lib/build';
 import { listLabs, REPO_ROOT } from './lib/labs';
 import { listSubmissions } from './lib/submissions';
+import { listFaults, readFault, writeFault } from './lib/faulty';
 import { writeHostile, Hostile } from './fixtures/hostile';
 import { pidsOfUid } from './sandbox/memory';
 import { isRoot, sandboxUid } from './sandbox/isolation';
@@ -57,8 +58,7 @@ for (const lab of listLabs(path.join(REPO_ROOT, 'solutions'))) {
       const port = (server.address() as net.AddressInfo).port;
       for (const f of lab.config.files) fs.cpSync(path.join(lab.dir, f), path.join(subs, 'solution', f));
       writeLab(buildLab(lab), path.join(subs, 'starter'));
-      const fixtures = path.join(lab.dir, 'submissions');
-      if (fs.existsSync(fixtures)) for (const d of fs.readdirSync(fixtures)) fs.cpSync(path.join(fixtures, d), path.join(subs, d), { recursive: true });
+      for (const id of listFaults(lab)) writeFault(lab, id, path.join(subs, id));
       hostile = writeHostile(lab.config.id, lab.dir, lab.config.files, subs, port);
       await tar.c({ file: path.join(subs, 'invalid-absolute.tar.gz'), gzip: true, preservePaths: true, cwd: subs }, [path.join(subs, 'solution', lab.config.files[0]!)]);
       fs.mkdirSync(path.join(subs, 'invalid-symlink'));
@@ -89,10 +89,10 @@ for (const lab of listLabs(path.join(REPO_ROOT, 'solutions'))) {
       assert.ok(get('starter').score <= 0.1 * lab.config.max_score);
     });
     it('takes points off each faulty submission, within its declared range', () => {
-      for (const [id, r] of byId) {
-        if (!id.startsWith('faulty-')) continue;
-        const want = JSON.parse(fs.readFileSync(path.join(lab.dir, 'submissions', id, 'expected.json'), 'utf8')) as { min: number; max: number };
-        assert.ok(r.score < r.max_score && r.score >= want.min && r.score <= want.max, `${id}: ${r.score} not in [${want.min}, ${want.max}]`);
+      for (const id of listFaults(lab)) {
+        const r = get(id);
+        const want = readFault(lab, id);
+        assert.ok(r.score < r.max_score && r.score >= want.min && r.score <= want.max, `${id} (${want.description}): ${r.score} not in [${want.min}, ${want.max}]`);
       }
     });
     it('marks unsafe submissions invalid, with the reason', () => {
