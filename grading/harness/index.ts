@@ -10,8 +10,9 @@
  * ```
  */
 import { AssertionError } from 'node:assert/strict';
-import * as http from 'node:http';
 import type { Sandbox } from '../sandbox/client';
+
+export { excerpt, expectStatus, request, requestJson, type AppResponse, type JsonResponse, type RequestOptions } from './http';
 
 /** Points and hint of each check, read by the results reporter. */
 export const checkInfo = new WeakMap<Mocha.Test, { points: number; hint: string }>();
@@ -27,6 +28,29 @@ export function setSubmission(s: Sandbox | undefined): void {
 export function submission(): Sandbox {
   if (!current) throw new Error('no submission: run graders through npm run check or npm run grade');
   return current;
+}
+
+const memos = new WeakMap<Sandbox, Map<string, Promise<unknown>>>();
+
+/**
+ * Runs `make` once per submission and `key`; every check that asks shares the result, so
+ * checks can share an app or a replay of traffic without depending on which runs first.
+ */
+export function once<T>(key: string, make: () => Promise<T>): Promise<T> {
+  const s = submission();
+  const memo = memos.get(s) ?? new Map<string, Promise<unknown>>();
+  memos.set(s, memo);
+  if (!memo.has(key)) memo.set(key, make());
+  return memo.get(key) as Promise<T>;
+}
+
+/**
+ * The unix socket of the app `factory(...args)` exported by `file`, started on first use and
+ * shared by the submission's checks that ask with the same arguments and `instance` (a name,
+ * to get a fresh app for checks that change its state). `startMs` bounds the start.
+ */
+export function servedApp(file: string, factory: string, args: unknown[], options: { startMs?: number; instance?: string } = {}): Promise<string> {
+  return once(`serve ${JSON.stringify([file, factory, args, options.instance ?? ''])}`, () => submission().serve(file, factory, args, options.startMs));
 }
 
 /**
@@ -79,26 +103,4 @@ export function expectClose(got: unknown, expected: number, tol = 1e-9, what = '
 /** Asserts deep equality of JSON-like values. */
 export function expectEqual(got: unknown, expected: unknown, what = 'result'): void {
   if (JSON.stringify(got) !== JSON.stringify(expected)) fail(`${what} differs`, expected, got);
-}
-
-/** A response from the submission's app. */
-export interface AppResponse {
-  status: number;
-  headers: http.IncomingHttpHeaders;
-  body: string;
-}
-
-/** Sends one HTTP request to an app started with `submission().serve(...)`. */
-export function request(socketPath: string, method: string, urlPath: string, body?: unknown, timeoutMs = 5000): Promise<AppResponse> {
-  return new Promise((resolve, reject) => {
-    const payload = body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body);
-    const req = http.request({ socketPath, method, path: urlPath, headers: payload ? { 'content-type': 'application/json' } : {}, timeout: timeoutMs }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString('utf8') }));
-    });
-    req.on('timeout', () => req.destroy(new Error(`${method} ${urlPath}: no response within ${timeoutMs} ms`)));
-    req.on('error', reject);
-    req.end(payload);
-  });
 }

@@ -1,6 +1,6 @@
 /** Public checks for lab 01: run them with `npm run check -- lab-01`. */
-import { check, expectEqual, submission } from '../../../grading/harness';
-import { call, expectStatus, probabilities } from './http';
+import { check, expectEqual, expectStatus, submission } from '../../../grading/harness';
+import { call, probabilities } from './http';
 import parity from './fixtures/parity.json';
 
 const PREDICT = 'src/predict.ts';

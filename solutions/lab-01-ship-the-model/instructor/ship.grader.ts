@@ -1,6 +1,6 @@
 /** Instructor checks for lab 01: quality on held-out data, behaviour, artifact metadata. */
-import { check, expectEqual } from '../../../grading/harness';
-import { call, expectStatus, probabilities } from '../grader/http';
+import { check, expectEqual, expectStatus } from '../../../grading/harness';
+import { call, probabilities } from '../grader/http';
 import heldOut from '../grader/fixtures/held-out.json';
 import parity from '../grader/fixtures/parity.json';
 

@@ -1,5 +1,5 @@
 /** Public checks for lab 02: run them with `npm run check -- lab-02`. */
-import { check, expectEqual, submission } from '../../../grading/harness';
+import { check, excerpt, expectEqual, submission } from '../../../grading/harness';
 import { call, expectError, VALIDATE } from './http';
 
 const WHERE = `${VALIDATE}: validatePredict()`;
@@ -11,7 +11,7 @@ describe('lab-02 public checks', () => {
   });
   check('a valid request still answers 200', 2, WHERE, async () => {
     const res = await call('POST', '/predict', { text: 'Meeting moved to 3pm.' });
-    if (res.status !== 200 || typeof res.body['probability'] !== 'number') throw new Error(`expected 200 with a probability, got ${res.status} ${res.raw}`);
+    if (res.status !== 200 || typeof res.body['probability'] !== 'number') throw new Error(`expected 200 with a probability, got ${res.status} ${excerpt(res)}`);
   });
   check('missing "text" → 400 invalid_request naming "text"', 2, WHERE, async () => {
     expectError(await call('POST', '/predict', {}), 'POST /predict {}', 400, 'invalid_request', ['text']);

@@ -1,5 +1,5 @@
 /** Instructor checks for lab 02: the rest of the contract, limits at the edge, a latency budget. */
-import { check } from '../../../grading/harness';
+import { check, excerpt } from '../../../grading/harness';
 import { call, expectError, VALIDATE } from '../grader/http';
 
 const WHERE = `${VALIDATE}: validatePredict()`;
@@ -20,9 +20,9 @@ describe('lab-02 instructor checks', () => {
   check('limits are inclusive: exactly MAX_TEXT_CHARS and MAX_BATCH are accepted', 2, `${VALIDATE}: checkLengths() and parseBatch() use the limits they are given`, async () => {
     const limits = { maxTextChars: 40, maxBatch: 3 };
     const atText = await call('POST', '/predict', { text: 'b'.repeat(40) }, limits);
-    if (atText.status !== 200) throw new Error(`a text of exactly 40 characters (limit 40): expected 200, got ${atText.status} ${atText.raw}`);
+    if (atText.status !== 200) throw new Error(`a text of exactly 40 characters (limit 40): expected 200, got ${atText.status} ${excerpt(atText)}`);
     const atBatch = await call('POST', '/predict', { instances: [{ text: 'x' }, { text: 'y' }, { text: 'z' }] }, limits);
-    if (atBatch.status !== 200) throw new Error(`a batch of exactly 3 (limit 3): expected 200, got ${atBatch.status} ${atBatch.raw}`);
+    if (atBatch.status !== 200) throw new Error(`a batch of exactly 3 (limit 3): expected 200, got ${atBatch.status} ${excerpt(atBatch)}`);
     expectError(await call('POST', '/predict', { instances: [{ text: 'x' }, { text: 'c'.repeat(41) }] }, limits), 'instances[1] with 41 characters', 413, 'text_too_long', ['instances[1].text']);
   });
   check('a request with many bad items lists at most 20 problems', 1, `${VALIDATE}: invalid() and MAX_LISTED_PROBLEMS`, async () => {
@@ -53,6 +53,6 @@ describe('lab-02 instructor checks', () => {
     const p95 = times[Math.floor(times.length * 0.95)] as number;
     if (p95 >= P95_BUDGET_MS) throw new Error(`expected p95 < ${P95_BUDGET_MS} ms, got ${p95.toFixed(1)} ms (median ${times[times.length >> 1]?.toFixed(1)} ms)`);
     const ready = await call('GET', '/health/ready');
-    if (ready.status !== 200) throw new Error(`GET /health/ready after the load: expected 200, got ${ready.status} ${ready.raw}`);
+    if (ready.status !== 200) throw new Error(`GET /health/ready after the load: expected 200, got ${ready.status} ${excerpt(ready)}`);
   });
 });

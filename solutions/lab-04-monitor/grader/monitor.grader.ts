@@ -1,7 +1,7 @@
 /** Public checks for lab 04: run them with `npm run check -- lab-04`. */
-import { check, expectEqual, submission } from '../../../grading/harness';
+import { check, expectEqual, expectStatus, submission } from '../../../grading/harness';
 import {
-  APP, appSocket, call, countBy, DRIFT, expectedReport, expectSameVerdicts, expectStatus, LOG, metricValue, PERIOD1, PERIOD2, periodOne, periodTwo, PUBLIC_APP, replay,
+  APP, appSocket, call, countBy, DRIFT, expectedReport, expectSameVerdicts, LOG, metricValue, PERIOD1, PERIOD2, periodOne, periodTwo, PUBLIC_APP, replay,
 } from './traffic';
 
 function sortedKeys(rows: unknown): unknown {

@@ -4,7 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { request, submission } from '../../../grading/harness';
+import { excerpt, expectStatus, once, requestJson, servedApp, type JsonResponse } from '../../../grading/harness';
 import { driftReport, monitoringRow, type DriftReference, type DriftReport } from '../../../mlkit/drift';
 import traffic from './fixtures/traffic.json';
 
@@ -16,41 +16,14 @@ export const PERIOD2: string[] = traffic.period2.texts;
 /** The batch size the replay sends (the app's MAX_BATCH is 100). */
 const BATCH = 50;
 
-export interface JsonResponse {
-  status: number;
-  body: Record<string, unknown>;
-  raw: string;
-}
-
-const sockets = new WeakMap<object, Map<string, Promise<string>>>();
-
 /** The unix socket of `createLabApp(options)`, started once per submission and options. */
 export function appSocket(options: { driftWindow: number; logFile: string }): Promise<string> {
-  const s = submission();
-  const byOptions = sockets.get(s) ?? new Map<string, Promise<string>>();
-  sockets.set(s, byOptions);
-  const key = JSON.stringify(options);
-  let socket = byOptions.get(key);
-  if (!socket) {
-    socket = s.serve(APP, 'createLabApp', [options], 15_000);
-    byOptions.set(key, socket);
-  }
-  return socket;
+  return servedApp(APP, 'createLabApp', [options], { startMs: 15_000 });
 }
 
-export async function call(socket: string, method: string, urlPath: string, body?: unknown): Promise<JsonResponse> {
-  const res = await request(socket, method, urlPath, body, 15_000);
-  let parsed: Record<string, unknown> = {};
-  try {
-    parsed = JSON.parse(res.body) as Record<string, unknown>;
-  } catch {
-    // Not JSON (e.g. /metrics): the checks read `raw`.
-  }
-  return { status: res.status, body: parsed, raw: res.body };
-}
-
-export function expectStatus(res: JsonResponse, expected: number, what: string): void {
-  if (res.status !== expected) throw new Error(`${what}: expected HTTP ${expected}, got ${res.status} with body ${res.raw.slice(0, 300)}`);
+/** One request with the replay's time limit (a batch of 50 goes through the model and the log). */
+export function call(socket: string, method: string, urlPath: string, body?: unknown): Promise<JsonResponse> {
+  return requestJson(socket, method, urlPath, body, { timeoutMs: 15_000 });
 }
 
 export interface Answer {
@@ -83,7 +56,7 @@ export async function servedDrift(socket: string, what: string): Promise<ServedD
   expectStatus(res, 200, `GET /monitoring/drift ${what}`);
   const report = res.body['report'] as DriftReport | undefined;
   if (typeof report !== 'object' || report === null || typeof report.columns !== 'object') {
-    throw new Error(`GET /monitoring/drift ${what}: expected a "report" with "columns", got ${res.raw.slice(0, 300)}`);
+    throw new Error(`GET /monitoring/drift ${what}: expected a "report" with "columns", got ${excerpt(res)}`);
   }
   return { score: res.body['score'] as number, window: res.body['window'] as number, report };
 }
@@ -117,16 +90,6 @@ export function countBy(answers: Answer[]): Record<string, number> {
   for (const a of answers) counts[a.prediction] = (counts[a.prediction] ?? 0) + 1;
   return counts;
 }
-
-/** Runs `make` once per submission and key; every check awaiting it shares the result. */
-export function once<T>(key: string, make: () => Promise<T>): Promise<T> {
-  const s = submission();
-  const memo = onceMemo.get(s) ?? new Map<string, Promise<unknown>>();
-  onceMemo.set(s, memo);
-  if (!memo.has(key)) memo.set(key, make());
-  return memo.get(key) as Promise<T>;
-}
-const onceMemo = new WeakMap<object, Map<string, Promise<unknown>>>();
 
 /** One app for the public story: period 1 then period 2, a window as long as period 2. */
 export const PUBLIC_APP = { driftWindow: PERIOD2.length, logFile: 'public.sqlite' };

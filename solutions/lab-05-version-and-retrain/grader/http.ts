@@ -2,8 +2,7 @@
  * Shared by lab 05's checks: start the learner's app with versions on disk, and talk JSON to
  * it, with an `Authorization` header when a check needs one.
  */
-import * as http from 'node:http';
-import { submission } from '../../../grading/harness';
+import { expectStatus, requestJson, servedApp, type JsonResponse } from '../../../grading/harness';
 
 export const APP = 'src/app.ts';
 export const AUTH = 'src/auth.ts';
@@ -23,65 +22,19 @@ export const VERSIONS = [
   { version: '1.3.0', corrupt: true },
 ];
 
-const sockets = new WeakMap<object, Map<string, Promise<string>>>();
-
 /** A fresh app per `name` (so checks that swap do not disturb each other), started once per submission. */
 export function appSocket(name: string, options: Record<string, unknown> = {}): Promise<string> {
-  const s = submission();
-  const byName = sockets.get(s) ?? new Map<string, Promise<string>>();
-  sockets.set(s, byName);
-  let socket = byName.get(name);
-  if (!socket) {
-    socket = s.serve(APP, 'createLabApp', [{ token: TOKEN, versions: VERSIONS, gate: GATE, ...options }], 20_000);
-    byName.set(name, socket);
-  }
-  return socket;
-}
-
-export interface JsonResponse {
-  status: number;
-  headers: http.IncomingHttpHeaders;
-  body: Record<string, unknown>;
-  raw: string;
+  return servedApp(APP, 'createLabApp', [{ token: TOKEN, versions: VERSIONS, gate: GATE, ...options }], { startMs: 20_000, instance: name });
 }
 
 /** One request; `authorization` is sent as the `Authorization` header when given. */
 export function send(socketPath: string, method: string, urlPath: string, body?: unknown, authorization?: string): Promise<JsonResponse> {
-  const payload = body === undefined ? undefined : JSON.stringify(body);
-  const headers: Record<string, string> = {};
-  if (payload !== undefined) headers['content-type'] = 'application/json';
-  if (authorization !== undefined) headers['authorization'] = authorization;
-  return new Promise((resolve, reject) => {
-    const req = http.request({ socketPath, method, path: urlPath, headers, timeout: 15_000 }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => {
-        const raw = Buffer.concat(chunks).toString('utf8');
-        let parsed: Record<string, unknown> = {};
-        try {
-          parsed = JSON.parse(raw) as Record<string, unknown>;
-        } catch {
-          // Not JSON: the checks report the raw text.
-        }
-        resolve({ status: res.statusCode ?? 0, headers: res.headers, body: parsed, raw: raw.slice(0, 300) });
-      });
-    });
-    req.on('timeout', () => req.destroy(new Error(`${method} ${urlPath}: no response within 15 s`)));
-    req.on('error', reject);
-    req.end(payload);
-  });
+  return requestJson(socketPath, method, urlPath, body, { timeoutMs: 15_000, headers: authorization === undefined ? {} : { authorization } });
 }
 
 /** POST an admin route with the right token. */
 export function admin(socket: string, route: 'reload' | 'rollback', body?: unknown): Promise<JsonResponse> {
   return send(socket, 'POST', `/admin/${route}`, body, `Bearer ${TOKEN}`);
-}
-
-export function expectStatus(res: JsonResponse, expected: number, what: string, code?: string): void {
-  const got = (res.body['error'] as { code?: unknown } | undefined)?.code;
-  if (res.status !== expected || (code !== undefined && got !== code)) {
-    throw new Error(`${what}: expected HTTP ${expected}${code ? ` with error.code "${code}"` : ''}, got ${res.status} with body ${res.raw}`);
-  }
 }
 
 /** The version answering `POST /predict` now. */

@@ -1,6 +1,6 @@
 /** Public checks for lab 05: run them with `npm run check -- lab-05`. */
-import { check, expectEqual, submission } from '../../../grading/harness';
-import { admin, answeringVersion, appSocket, AUTH, expectStatus, GATE, send, TOKEN, VERSIONING } from './http';
+import { check, expectEqual, expectStatus, submission } from '../../../grading/harness';
+import { admin, answeringVersion, appSocket, AUTH, GATE, send, TOKEN, VERSIONING } from './http';
 
 const fn = (file: string, name: string, ...args: unknown[]): Promise<unknown> => submission().call(file, name, args);
 

@@ -1,6 +1,6 @@
 /** Instructor checks for lab 05: failed loads change nothing, hot swap under load, history, guard edge cases. */
-import { check, expectEqual } from '../../../grading/harness';
-import { admin, answeringVersion, appSocket, AUTH, expectStatus, send, VERSIONING, type JsonResponse } from '../grader/http';
+import { check, excerpt, expectEqual, expectStatus, type JsonResponse } from '../../../grading/harness';
+import { admin, answeringVersion, appSocket, AUTH, send, VERSIONING } from '../grader/http';
 
 /** Bounded: ROUNDS × PARALLEL requests, each with the per-request time limit of `send`. */
 const ROUNDS = 60;
@@ -34,7 +34,7 @@ describe('lab-05 instructor checks', () => {
       for (const res of answers) {
         const version = (res.body['model'] as { version?: unknown } | undefined)?.version;
         // While a swap is in flight either version is right; once it answered, only the new one.
-        if (res.status !== 200) failures.push(`round ${round}: HTTP ${res.status} ${res.raw}`);
+        if (res.status !== 200) failures.push(`round ${round}: HTTP ${res.status} ${excerpt(res)}`);
         else if (!swap && version !== expected) failures.push(`round ${round}: answered by ${String(version)}, expected ${String(expected)}`);
       }
       if (swap) {
