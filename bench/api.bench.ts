@@ -11,6 +11,7 @@
  * or without Python's uvicorn, only our service is measured.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { peerPython } from './python';
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import * as path from 'node:path';
@@ -112,15 +113,16 @@ async function startOurs(env: Record<string, string>, dir: string, script: strin
 /** Starts the peer (FastAPI + scikit-learn under uvicorn), warmed up, or says why it cannot. */
 async function startPeer(script: string): Promise<Server | undefined> {
   const data = path.join(ROOT, 'node_modules', '@stdlib', 'datasets-spam-assassin', 'data');
-  const python = '/usr/bin/python3';
   if (!existsSync(path.join(PEER_DIR, 'fastapi_app.py'))) {
     console.log(`peer skipped: no peer stack at ../shared/peer beside the repository`);
     return undefined;
   }
-  if (spawnSync(python, ['-c', 'import uvicorn, fastapi, sklearn']).status !== 0) {
-    console.log('peer skipped: Debian python3 lacks uvicorn/fastapi/sklearn (apt-get install uvicorn python3-fastapi python3-sklearn)');
+  const found = peerPython(['uvicorn', 'fastapi', 'sklearn']);
+  if ('error' in found) {
+    console.log(`peer skipped: ${found.error}`);
     return undefined;
   }
+  const python = found.python;
   const port = await freePort();
   const child = spawn(python, ['-m', 'uvicorn', '--app-dir', PEER_DIR, 'fastapi_app:app', '--host', '127.0.0.1', '--port', String(port), '--log-level', 'warning'], {
     env: { ...process.env, SPAM_DATA: data },

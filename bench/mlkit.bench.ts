@@ -4,6 +4,7 @@
  * The peer runs through Python with scikit-learn in the same benchmark run, on the same data.
  * Writes bench/results/mlkit.json.
  */
+import { peerPython } from './python';
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -12,7 +13,6 @@ import { DEFAULT_SPAM_CONFIG, toBinaryLabels, trainSpamClassifier, SpamClassifie
 
 const REPEATS = 3;
 const CALLS = 20000;
-const PYTHON = process.env.PYTHON ?? 'python3';
 
 function median(xs: number[]): number {
   const s = xs.slice().sort((a, b) => a - b);
@@ -29,7 +29,9 @@ function measureOurs(): Record<string, number> {
   const labels = toBinaryLabels(train.map((r) => r.label));
   const times: number[] = [];
   let clf: SpamClassifier | null = null;
-  for (let i = 0; i < REPEATS; i++) {
+  // One run more than REPEATS: the first is reported on its own (a notebook trains once, cold,
+  // before the JIT has compiled anything); the median is over the runs after it.
+  for (let i = 0; i <= REPEATS; i++) {
     const t0 = process.hrtime.bigint();
     clf = trainSpamClassifier(texts, labels, DEFAULT_SPAM_CONFIG);
     times.push(seconds(t0));
@@ -46,10 +48,13 @@ function measureOurs(): Record<string, number> {
   for (let r = 0; r < 20; r++) for (const t of test) sink += model.probability(t);
   const allMs = (seconds(t0) * 1000) / (20 * test.length);
   if (!Number.isFinite(sink)) throw new Error('scores were not finite');
-  return { train_seconds: median(times), predict_one_ms_median_message: oneMs, predict_one_ms_mean_over_test: allMs, median_message_chars: medianText.length };
+  return { train_seconds: median(times.slice(1)), train_seconds_first: times[0] as number, predict_one_ms_median_message: oneMs, predict_one_ms_mean_over_test: allMs, median_message_chars: medianText.length };
 }
 
 function measurePeer(): Record<string, number> | { error: string } {
+  const found = peerPython(['sklearn', 'numpy']);
+  if ('error' in found) return { error: `peer did not run: ${found.error}` };
+  const PYTHON = found.python;
   const run = spawnSync(PYTHON, [join(__dirname, 'peer', 'peer_bench.py'), '--repeats', String(REPEATS)], { cwd: join(__dirname, '..'), encoding: 'utf8' });
   if (run.status !== 0) return { error: `peer did not run (${PYTHON} with scikit-learn needed; set PYTHON): ${(run.stderr || String(run.error)).trim().split('\n').pop()}` };
   return JSON.parse(run.stdout) as Record<string, number>;
@@ -61,7 +66,8 @@ async function main(): Promise<void> {
   const peer = measurePeer();
   const cell = (v: unknown, digits: number): string => (typeof v === 'number' ? v.toFixed(digits) : 'n/a');
   const rows: [string, string, number][] = [
-    ['train seconds (median of 3)', 'train_seconds', 2],
+    ['train seconds, first run', 'train_seconds_first', 2],
+    [`train seconds, median of next ${REPEATS}`, 'train_seconds', 2],
     ['predict one, median message (ms)', 'predict_one_ms_median_message', 4],
     ['predict one, mean over test (ms)', 'predict_one_ms_mean_over_test', 4],
   ];
@@ -70,8 +76,11 @@ async function main(): Promise<void> {
   if ('error' in peer) console.log(peer.error);
   const goal = (ours.predict_one_ms_median_message as number) <= 0.1 ? 'met' : 'missed';
   console.log(`predict-one goal ≤ 0.1 ms: ${goal}`);
+  const peerTrain = (peer as Record<string, unknown>).train_seconds;
+  const trainGoal = typeof peerTrain === 'number' ? ((ours.train_seconds as number) <= peerTrain ? 'met' : 'missed') : 'not measured';
+  console.log(`training goal (median ≤ scikit-learn's): ${trainGoal}`);
   mkdirSync(join(__dirname, 'results'), { recursive: true });
-  writeFileSync(join(__dirname, 'results', 'mlkit.json'), JSON.stringify({ measured_at: new Date().toISOString(), ours, peer, predict_one_goal_ms: 0.1, goal }, null, 1) + '\n');
+  writeFileSync(join(__dirname, 'results', 'mlkit.json'), JSON.stringify({ measured_at: new Date().toISOString(), ours, peer, predict_one_goal_ms: 0.1, goal, train_goal: trainGoal }, null, 1) + '\n');
 }
 
 main().catch((e: unknown) => {

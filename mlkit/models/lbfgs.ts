@@ -47,25 +47,23 @@ function diff(out: Float64Array, a: Float64Array, b: Float64Array): void {
 }
 
 /** Two-loop recursion: direction = -H·grad from the stored (s, y) pairs, oldest first. */
-function direction(grad: Float64Array, s: Float64Array[], y: Float64Array[]): Float64Array {
+function direction(grad: Float64Array, s: Float64Array[], y: Float64Array[], rho: number[]): Float64Array {
   const q = Float64Array.from(grad);
   const alpha = new Array<number>(s.length);
   for (let i = s.length - 1; i >= 0; i--) {
-    const si = s[i] as Float64Array;
     const yi = y[i] as Float64Array;
-    const a = dot(si, q) / dot(yi, si);
+    const a = (rho[i] as number) * dot(s[i] as Float64Array, q);
     alpha[i] = a;
     step(q, q, -a, yi);
   }
   if (s.length > 0) {
-    const last = s.length - 1;
-    const gamma = dot(s[last] as Float64Array, y[last] as Float64Array) / dot(y[last] as Float64Array, y[last] as Float64Array);
+    const last = y[s.length - 1] as Float64Array;
+    const gamma = 1 / ((rho[s.length - 1] as number) * dot(last, last)); // (s·y) / (y·y)
     for (let k = 0; k < q.length; k++) q[k] = (q[k] as number) * gamma;
   }
   for (let i = 0; i < s.length; i++) {
     const si = s[i] as Float64Array;
-    const yi = y[i] as Float64Array;
-    const b = dot(yi, q) / dot(yi, si);
+    const b = (rho[i] as number) * dot(y[i] as Float64Array, q);
     step(q, q, (alpha[i] as number) - b, si);
   }
   for (let k = 0; k < q.length; k++) q[k] = -(q[k] as number);
@@ -86,14 +84,18 @@ export function minimizeLbfgs(f: Objective, x0: Float64Array, options: LbfgsOpti
   let value = f(x, grad);
   const s: Float64Array[] = [];
   const y: Float64Array[] = [];
+  // 1 / (s·y) per pair, computed once when the pair is stored rather than twice per iteration.
+  const rho: number[] = [];
+  const spare: { s?: Float64Array; y?: Float64Array } = {};
   for (let iter = 0; iter < maxIter; iter++) {
     if (maxAbs(grad) <= gtol) return { x, value, iterations: iter, converged: true };
-    const d = direction(grad, s, y);
+    const d = direction(grad, s, y, rho);
     let slope = dot(d, grad);
     if (slope >= 0) {
       // Lost descent (numerical trouble): restart from steepest descent.
       s.length = 0;
       y.length = 0;
+      rho.length = 0;
       for (let k = 0; k < d.length; k++) d[k] = -(grad[k] as number);
       slope = dot(d, grad);
     }
@@ -108,16 +110,25 @@ export function minimizeLbfgs(f: Objective, x0: Float64Array, options: LbfgsOpti
       t *= 0.5;
     }
     if (!(vNew < value) && !(vNew <= value)) return { x, value, iterations: iter, converged: false };
-    const sk = new Float64Array(x.length);
-    const yk = new Float64Array(x.length);
+    // Work buffers for the new pair; once the memory is full, the dropped pair's buffers become
+    // the next work buffers (no allocation per step, and a rejected pair corrupts nothing).
+    const sk = spare.s ?? new Float64Array(x.length);
+    const yk = spare.y ?? new Float64Array(x.length);
+    spare.s = sk;
+    spare.y = yk;
     diff(sk, xNew, x);
     diff(yk, gNew, grad);
-    if (dot(sk, yk) > 1e-12 * dot(yk, yk)) {
+    const sy = dot(sk, yk);
+    if (sy > 1e-12 * dot(yk, yk)) {
       s.push(sk);
       y.push(yk);
+      rho.push(1 / sy);
+      spare.s = undefined;
+      spare.y = undefined;
       if (s.length > memory) {
-        s.shift();
-        y.shift();
+        spare.s = s.shift();
+        spare.y = y.shift();
+        rho.shift();
       }
     }
     const improvement = value - vNew;
