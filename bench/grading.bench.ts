@@ -1,7 +1,8 @@
 /**
  * Grading speed: the overhead of grading one submission (goal ≤ 15 s) and a class of 30
- * submissions of lab 00 with two jobs (goal ≤ 5 min on 2 cores), for process isolation and,
- * when the engine and image are there, docker. Writes bench/results/grading.json.
+ * submissions with two jobs (goal ≤ 5 min on 2 cores), for process isolation and, when the
+ * engine and image are there, docker. The lab is $BENCH_LAB (default lab-02: a service lab,
+ * whose checks start the learner's API, is the realistic case). Writes bench/results/grading.json.
  */
 import * as fs from 'node:fs';
 import * as os from 'node:os';
@@ -13,7 +14,7 @@ import { REPO_ROOT, resolveLab } from '../grading/lib/labs';
 import { listSubmissions } from '../grading/lib/submissions';
 import { dockerUnavailable, Isolation } from '../grading/sandbox/isolation';
 
-const lab = resolveLab(path.join(REPO_ROOT, 'solutions'), 'lab-00');
+const lab = resolveLab(path.join(REPO_ROOT, 'solutions'), process.env.BENCH_LAB ?? 'lab-02');
 const work = fs.mkdtempSync(path.join(os.tmpdir(), 'n2p-bench-'));
 
 /** A class of `n`: solutions, starters and the lab's faulty fixtures, round robin. */
