@@ -1,6 +1,10 @@
 import assert from 'node:assert/strict';
+import pino from 'pino';
+import { Counter } from 'prom-client';
+import { createApp } from './app';
+import type { PredictionMetrics } from './contracts';
 import { holeDeps, LABS, withoutVersioning } from './holes';
-import { MemoryRegistry, fakeModel, postJson, startTestApp, workingDeps, type Started } from './testing';
+import { MemoryRegistry, TEST_CONFIG, fakeModel, postJson, silentLogger, startTestApp, workingDeps, type Started } from './testing';
 
 /** Every error body has the contract's shape and leaks no stack trace. */
 async function assertError(res: Response, status: number, code: string): Promise<{ code: string; message: string; details?: unknown }> {
@@ -176,6 +180,97 @@ describe('server template', () => {
       } finally {
         await s.shutdown();
       }
+    });
+
+    describe('with a lab\'s own prediction metrics', () => {
+      /** Counts predictions by model version on the registry it is given, and remembers what it saw. */
+      function countingMetrics(seen: Array<{ version: string; probabilities: number[] }>): PredictionMetrics {
+        return (registry) => {
+          const counter = new Counter({ name: 'lab_predictions_total', help: 'Predictions seen by the lab.', labelNames: ['model_version'] as const, registers: [registry] });
+          return (model, predictions) => {
+            seen.push({ version: model.version, probabilities: predictions.map((p) => p.probability) });
+            counter.inc({ model_version: model.version }, predictions.length);
+          };
+        };
+      }
+
+      it('shows it every answered prediction with the model that made it, and /metrics serves its series', async () => {
+        const seen: Array<{ version: string; probabilities: number[] }> = [];
+        const models = new MemoryRegistry([fakeModel('1.0.0'), fakeModel('2.0.0')]);
+        await models.load('1.0.0');
+        const s = await startTestApp(workingDeps({ models, predictionMetrics: countingMetrics(seen) }));
+        try {
+          const first = (await (await postJson(`${s.url}/predict`, { text: 'Free money!!!' })).json()) as { probability: number };
+          await models.load('2.0.0');
+          const second = (await (await postJson(`${s.url}/predict`, { text: 'See you at lunch' })).json()) as { probability: number };
+          assert.equal((await postJson(`${s.url}/predict`, { nope: 1 })).status, 400);
+          assert.deepEqual(seen, [
+            { version: '1.0.0', probabilities: [first.probability] },
+            { version: '2.0.0', probabilities: [second.probability] },
+          ], 'one observation per answered request, none for the rejected one');
+          const text = await (await fetch(`${s.url}/metrics`)).text();
+          assert.match(text, /^lab_predictions_total\{model_version="1\.0\.0"\} 1$/m);
+          assert.match(text, /^lab_predictions_total\{model_version="2\.0\.0"\} 1$/m);
+          assert.match(text, /^predictions_total\{class="spam"\} 1$/m, 'the template\'s metrics are still there');
+        } finally {
+          await s.shutdown();
+        }
+      });
+
+      it('gives each app its own registry, so two apps register the same metric name', async () => {
+        const a = await startTestApp(workingDeps({ predictionMetrics: countingMetrics([]) }));
+        const b = await startTestApp(workingDeps({ predictionMetrics: countingMetrics([]) }));
+        try {
+          await postJson(`${a.url}/predict`, { text: 'hi' });
+          assert.match(await (await fetch(`${a.url}/metrics`)).text(), /^lab_predictions_total\{model_version="1\.0\.0"\} 1$/m);
+          assert.doesNotMatch(await (await fetch(`${b.url}/metrics`)).text(), /^lab_predictions_total\{/m);
+        } finally {
+          await a.shutdown();
+          await b.shutdown();
+        }
+      });
+
+      it('does not hide an unfinished observer: /predict answers 501 naming its lab', async () => {
+        const s = await startTestApp(workingDeps({
+          predictionMetrics: () => () => { throw new Error(`${LABS.monitor}: not implemented — observe each probability`); },
+        }));
+        try {
+          const error = await assertError(await postJson(`${s.url}/predict`, { text: 'x' }), 501, 'not_implemented');
+          assert.deepEqual(error.details, { lab: LABS.monitor });
+        } finally {
+          await s.shutdown();
+        }
+      });
+
+      it('starts without them while they are a starter stub, and warns with the lab\'s hint', async () => {
+        const lines: string[] = [];
+        const logger = pino({ level: 'warn' }, { write: (line: string) => void lines.push(line) });
+        const stub: PredictionMetrics = () => { throw new Error(`${LABS.monitor}: not implemented — register a histogram`); };
+        const s = await startTestApp(workingDeps({ predictionMetrics: stub }), {}, logger);
+        try {
+          assert.equal((await postJson(`${s.url}/predict`, { text: 'hi' })).status, 200);
+          assert.equal(lines.length, 1);
+          assert.match(lines[0] ?? '', new RegExp(`${LABS.monitor}: not implemented — register a histogram`));
+        } finally {
+          await s.shutdown();
+        }
+      });
+
+      it('refuses to start when they fail for any other reason', () => {
+        const broken: PredictionMetrics = () => { throw new Error('A metric with the name prediction_probability has already been registered.'); };
+        assert.throws(() => createApp(workingDeps({ predictionMetrics: broken }), { config: TEST_CONFIG, logger: silentLogger() }), /already been registered/);
+      });
+
+      it('leaves /metrics to the template\'s own metrics when a lab adds none', async () => {
+        const s = await startTestApp(workingDeps());
+        try {
+          await postJson(`${s.url}/predict`, { text: 'hi' });
+          const names = new Set((await (await fetch(`${s.url}/metrics`)).text()).split('\n').filter((l) => l.startsWith('# TYPE ')).map((l) => l.split(' ')[2]));
+          assert.deepEqual([...names].sort(), ['http_errors_total', 'http_request_duration_seconds', 'model_drift_score', 'model_info', 'predictions_total']);
+        } finally {
+          await s.shutdown();
+        }
+      });
     });
 
     it('serves the web page with a strict content security policy', async () => {

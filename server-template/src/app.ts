@@ -1,8 +1,9 @@
 import express, { type Express, type RequestHandler } from 'express';
 import type { Logger } from 'pino';
+import type { Registry } from 'prom-client';
 import type { Config } from './config';
-import type { ServiceDeps } from './contracts';
-import { errorHandler } from './errors';
+import type { PredictionObserver, Predictor, ServiceDeps } from './contracts';
+import { errorHandler, toHttpError } from './errors';
 import { createLogger, logRequest, onRequestClosed } from './logging';
 import { createMetrics, type ServiceMetrics } from './metrics';
 import { jsonBody } from './json-body';
@@ -70,6 +71,38 @@ function readiness(deps: ServiceDeps, lifecycle: Lifecycle): RequestHandler {
 }
 
 /**
+ * The predictor, showing every batch it answers to a lab's own metrics. Wrapping the predictor
+ * (rather than the route) means only real predictions are observed: a request that fails
+ * validation or finds no model never reaches it.
+ */
+function observedPredictor(predictor: Predictor, observe: PredictionObserver): Predictor {
+  return {
+    predict(model, texts) {
+      const predictions = predictor.predict(model, texts);
+      observe(model.info, predictions);
+      return predictions;
+    },
+  };
+}
+
+/**
+ * A lab's own metrics on the app's registry. Still a starter stub (or a `NotImplementedError`),
+ * they are left out with a warning, the way a hole answers 501 instead of crashing: the rest of
+ * the service runs. Any other error is a bug and stops `createApp`.
+ */
+function labPredictionObserver(deps: ServiceDeps, registry: Registry, logger: Logger): PredictionObserver | undefined {
+  if (!deps.predictionMetrics) return undefined;
+  try {
+    return deps.predictionMetrics(registry);
+  } catch (err) {
+    const error = toHttpError(err);
+    if (error.code !== 'not_implemented') throw err;
+    logger.warn({ details: error.details }, `${error.message} (/metrics shows no metrics of the lab's own until then)`);
+    return undefined;
+  }
+}
+
+/**
  * A drift report takes milliseconds of CPU (statistical tests over the whole window); the gauge
  * recomputes it at most this often however often Prometheus scrapes.
  */
@@ -112,6 +145,9 @@ export function createApp(deps: ServiceDeps, options: AppOptions): ServiceApp {
     currentModel: () => deps.models.current()?.info,
     refreshDrift: () => driftScore.current(),
   });
+  // A lab's own metrics join the template's on one registry, so one scrape shows them all.
+  const observe = labPredictionObserver(deps, metrics.registry, logger);
+  const predictDeps = observe ? { ...deps, predictor: observedPredictor(deps.predictor, observe) } : deps;
   const limits = { maxTextChars: config.maxTextChars, maxBatch: config.maxBatch };
   const table = new RouteTable();
   const app = express();
@@ -129,7 +165,7 @@ export function createApp(deps: ServiceDeps, options: AppOptions): ServiceApp {
   };
   const body = jsonBody(config.maxBodyBytes);
   // The hot route first: Express tries routes in order, so /predict matches without scanning the rest.
-  post('/predict', body, routes.predictHandler(deps, limits, metrics));
+  post('/predict', body, routes.predictHandler(predictDeps, limits, metrics));
   for (const [path, handler] of pageHandlers()) get(path, handler);
   get('/health/live', (_req, res) => void res.json({ status: 'ok' }));
   get('/health/ready', readiness(deps, lifecycle));

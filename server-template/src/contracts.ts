@@ -3,6 +3,7 @@
  * labs fill in. `createApp` receives one implementation of each; the template ships "hole"
  * implementations (see `holes.ts`) that answer 501 naming the lab to do.
  */
+import type { Registry } from 'prom-client';
 
 /** Which model answered: echoed in every prediction response and in the `model_info` gauge. */
 export interface ModelInfo {
@@ -151,6 +152,19 @@ export interface AdminGuard {
   authorize(authorization: string | undefined, token: string): void;
 }
 
+/**
+ * Sees every batch `/predict` answers, after the predictor and before the response.
+ * @param model the model that answered (its version labels the series)
+ * @param predictions one per text of the request, same order
+ */
+export type PredictionObserver = (model: ModelInfo, predictions: readonly Prediction[]) => void;
+
+/**
+ * Metrics of a lab's own (lab 04): registers them on the app's registry, the one
+ * `GET /metrics` serves, and returns the observer that updates them.
+ */
+export type PredictionMetrics = (registry: Registry) => PredictionObserver;
+
 /** Everything `createApp` needs besides configuration. */
 export interface ServiceDeps {
   models: ModelRegistry;
@@ -159,4 +173,6 @@ export interface ServiceDeps {
   predictionLog: PredictionLog;
   drift: DriftMonitor;
   admin: AdminGuard;
+  /** Optional: without it, `/metrics` shows only the template's metrics. */
+  predictionMetrics?: PredictionMetrics;
 }

@@ -7,6 +7,7 @@ import { predictor } from '../lab-01-ship-the-model/src/predict';
 import { contractValidator } from '../lab-02-harden-the-api/src/validate';
 import { SqlitePredictionLog } from '../lab-04-monitor/src/prediction-log';
 import { LogDriftMonitor } from '../lab-04-monitor/src/drift';
+import { registerPredictionMetrics } from '../lab-04-monitor/src/metrics';
 import { bearerGuard } from '../lab-05-version-and-retrain/src/auth';
 import { VersionedRegistry } from '../lab-05-version-and-retrain/src/versioning';
 
@@ -16,7 +17,8 @@ function reason(err: unknown): string {
 
 /**
  * Every lab's part, wired: the model on disk (lab 01) behind hot swap and rollback (lab 05),
- * the contract's validator (lab 02), the SQLite log and drift monitor (lab 04), the admin guard.
+ * the contract's validator (lab 02), the SQLite log, drift monitor and `prediction_probability`
+ * histogram (lab 04), the admin guard (lab 05).
  * @throws StartupError when the model or the log cannot be opened (the message names the file)
  */
 export async function buildServiceDeps(config: Config, openArtifact: OpenArtifact): Promise<ServiceDeps> {
@@ -41,5 +43,6 @@ export async function buildServiceDeps(config: Config, openArtifact: OpenArtifac
     predictionLog,
     drift: new LogDriftMonitor(predictionLog, config.driftWindow),
     admin: bearerGuard,
+    predictionMetrics: registerPredictionMetrics,
   };
 }

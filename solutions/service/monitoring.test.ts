@@ -8,7 +8,7 @@ import { MIN_DRIFT_ROWS } from '../lab-04-monitor/src/drift';
 import { startFixtureService } from './testing';
 
 describe('reference service: monitoring', () => {
-  it('logs every prediction to SQLite and reports drift with a gauge', async () => {
+  it('logs every prediction to SQLite, reports drift with a gauge and observes each probability', async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'spam-log-'));
     const file = path.join(dir, 'predictions.sqlite');
     const s = await startFixtureService({ PREDICTION_LOG: file, MAX_BATCH: '50' });
@@ -31,6 +31,8 @@ describe('reference service: monitoring', () => {
 
       const metrics = await (await fetch(`${s.url}/metrics`)).text();
       assert.match(metrics, new RegExp(`^model_drift_score ${body.score}$`, 'm'));
+      // Lab 04's own histogram, one observation per prediction, labelled with the answering version.
+      assert.match(metrics, new RegExp(`^prediction_probability_count\\{model_version="1\\.0\\.0"\\} ${texts.length}$`, 'm'));
     } finally {
       await s.dispose();
     }

@@ -1,6 +1,7 @@
 /**
  * Shared by lab 04's checks: start the learner's app, replay the fixture traffic through
- * `POST /predict`, and compute what the toolkit's drift report says about the same rows.
+ * `POST /predict`, and compute what the toolkit's drift report and a probability histogram say
+ * about the same rows.
  */
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
@@ -11,6 +12,7 @@ import traffic from './fixtures/traffic.json';
 export const APP = 'src/app.ts';
 export const LOG = 'src/prediction-log.ts';
 export const DRIFT = 'src/drift.ts';
+export const METRICS = 'src/metrics.ts';
 export const PERIOD1: string[] = traffic.period1.texts;
 export const PERIOD2: string[] = traffic.period2.texts;
 /** The batch size the replay sends (the app's MAX_BATCH is 100). */
@@ -85,6 +87,73 @@ export function metricValue(exposition: string, series: string): number | undefi
   return line === undefined ? undefined : Number(line.slice(series.length + 1));
 }
 
+/** One sample line of a Prometheus text exposition. */
+export interface Sample {
+  name: string;
+  labels: Record<string, string>;
+  /** The printed value, as text (`+Inf`, `NaN` and numbers alike). */
+  value: string;
+}
+
+/** Every sample of an exposition; comments (`# HELP`, `# TYPE`) skipped. */
+export function samples(exposition: string): Sample[] {
+  const out: Sample[] = [];
+  for (const line of exposition.split('\n')) {
+    const m = /^([A-Za-z_:][A-Za-z0-9_:]*)(?:\{(.*)\})?\s+(\S+)/.exec(line);
+    if (!m) continue;
+    const labels: Record<string, string> = {};
+    for (const l of (m[2] ?? '').matchAll(/([A-Za-z_][A-Za-z0-9_]*)="((?:[^"\\]|\\.)*)"/g)) labels[l[1]!] = l[2]!;
+    out.push({ name: m[1]!, labels, value: m[3]! });
+  }
+  return out;
+}
+
+/** A histogram series as `/metrics` printed it. */
+export interface HistogramSeries {
+  /** Cumulative counts by upper bound, in increasing order of the bound: `{ "0.1": 3, …, "+Inf": 100 }`. */
+  buckets: Record<string, number>;
+  count: number | undefined;
+  sum: number | undefined;
+}
+
+function boundKey(le: number): string {
+  return le === Infinity ? '+Inf' : String(le);
+}
+
+function sameLabels(got: Record<string, string>, want: Record<string, string>): boolean {
+  const keys = Object.keys(got);
+  return keys.length === Object.keys(want).length && keys.every((k) => got[k] === want[k]);
+}
+
+/** The series of histogram `name` whose labels (besides `le`) are exactly `labels`. */
+export function histogramSeries(exposition: string, name: string, labels: Record<string, string>): HistogramSeries {
+  const all = samples(exposition);
+  const bounds: Array<[number, number]> = [];
+  for (const s of all) {
+    if (s.name !== `${name}_bucket` || s.labels['le'] === undefined) continue;
+    const { le, ...rest } = s.labels;
+    if (sameLabels(rest, labels)) bounds.push([le === '+Inf' ? Infinity : Number(le), Number(s.value)]);
+  }
+  bounds.sort((a, b) => a[0] - b[0]);
+  const one = (suffix: string): number | undefined => {
+    const s = all.find((x) => x.name === `${name}${suffix}` && sameLabels(x.labels, labels));
+    return s === undefined ? undefined : Number(s.value);
+  };
+  return { buckets: Object.fromEntries(bounds.map(([le, n]) => [boundKey(le), n])), count: one('_count'), sum: one('_sum') };
+}
+
+/** What a histogram with these upper bounds holds after observing `values` (Prometheus counts `value <= le`). */
+export function expectedBuckets(values: number[], bounds: number[]): Record<string, number> {
+  return Object.fromEntries([...bounds, Infinity].map((le) => [boundKey(le), values.filter((v) => v <= le).length]));
+}
+
+/** The labels of every sample of `name` (any suffix), to say what was there when a series is missing. */
+export function seriesFound(exposition: string, name: string): string {
+  const found = [...new Set(samples(exposition).filter((s) => s.name.startsWith(name)).map((s) => `${s.name}{${Object.keys(s.labels).join(',')}}`))];
+  if (found.length === 0) return `no ${name}_* series at all (still the starter's stub, or registered on prom-client's global registry instead of the one given?)`;
+  return `only ${found.slice(0, 4).join(', ')}`;
+}
+
 export function countBy(answers: Answer[]): Record<string, number> {
   const counts: Record<string, number> = { ham: 0, spam: 0 };
   for (const a of answers) counts[a.prediction] = (counts[a.prediction] ?? 0) + 1;
@@ -94,11 +163,29 @@ export function countBy(answers: Answer[]): Record<string, number> {
 /** One app for the public story: period 1 then period 2, a window as long as period 2. */
 export const PUBLIC_APP = { driftWindow: PERIOD2.length, logFile: 'public.sqlite' };
 
-/** Period 1 (the training collection) replayed, then the drift report. */
-export function periodOne(): Promise<{ answers: Answer[]; drift: ServedDrift }> {
-  return once('period1', async () => {
+/** GET /metrics, expecting 200; the exposition text. */
+async function scrape(socket: string, what: string): Promise<string> {
+  const metrics = await call(socket, 'GET', '/metrics');
+  expectStatus(metrics, 200, `GET /metrics ${what}`);
+  return metrics.raw;
+}
+
+/**
+ * Period 1 (the training collection) replayed, then a scrape of /metrics. Apart from the drift
+ * report, so the metric's checks do not depend on the drift monitor.
+ */
+export function periodOneMetrics(): Promise<{ socket: string; answers: Answer[]; exposition: string }> {
+  return once('period1-metrics', async () => {
     const socket = await appSocket(PUBLIC_APP);
     const answers = await replay(socket, PERIOD1);
+    return { socket, answers, exposition: await scrape(socket, 'after period 1') };
+  });
+}
+
+/** Period 1 replayed (and scraped), then the drift report. */
+export function periodOne(): Promise<{ answers: Answer[]; drift: ServedDrift }> {
+  return once('period1', async () => {
+    const { socket, answers } = await periodOneMetrics();
     return { answers, drift: await servedDrift(socket, 'after period 1') };
   });
 }
@@ -106,12 +193,13 @@ export function periodOne(): Promise<{ answers: Answer[]; drift: ServedDrift }> 
 /** Then period 2 (the later collection), the drift report, and a scrape of /metrics. */
 export function periodTwo(): Promise<{ answers: Answer[]; all: Answer[]; drift: ServedDrift; exposition: string }> {
   return once('period2', async () => {
-    const first = await periodOne().catch(() => undefined);
+    // The period-1 report comes before period 2's traffic, whether or not it succeeded.
+    await periodOne().catch(() => undefined);
+    const first = await periodOneMetrics().catch(() => undefined);
     const socket = await appSocket(PUBLIC_APP);
     const answers = await replay(socket, PERIOD2);
     const drift = await servedDrift(socket, 'after period 2');
-    const metrics = await call(socket, 'GET', '/metrics');
-    expectStatus(metrics, 200, 'GET /metrics');
-    return { answers, all: [...(first?.answers ?? []), ...answers], drift, exposition: metrics.raw };
+    const exposition = await scrape(socket, 'after period 2');
+    return { answers, all: [...(first?.answers ?? []), ...answers], drift, exposition };
   });
 }

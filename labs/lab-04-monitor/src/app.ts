@@ -1,24 +1,27 @@
 /**
  * Lab 04's service: the template's app with the earlier labs' parts (lab 01's registry, which
  * loads the model with its checksum verified, and its predictor; lab 02's validator) and your
- * prediction log and drift monitor. The earlier labs' files are imported from
- * `../../lab-0N-…/`: your own while you work in `labs/`, their reference solutions when
- * `npm run check` or `npm run grade` scores this lab, so this lab's score depends only on this
- * lab's work. `npm run check` starts the app through `createLabApp` and reads the log with
- * `inspectLog`.
+ * prediction log, drift monitor and `prediction_probability` metric. The earlier labs' files
+ * are imported from `../../lab-0N-…/`: your own while you work in `labs/`, their reference
+ * solutions when `npm run check` or `npm run grade` scores this lab, so this lab's score depends
+ * only on this lab's work. `npm run check` starts the app through `createLabApp` and reads the log with
+ * `inspectLog`, and tries your metric on a registry of its own with `probabilityExposition`.
  */
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import Database from 'better-sqlite3';
 import pino from 'pino';
+import { Registry } from 'prom-client';
 import { loadArtifact } from '../../../mlkit/artifact';
 import { createApp } from '../../../server-template/src/app';
 import { loadConfig } from '../../../server-template/src/config';
+import type { ModelInfo } from '../../../server-template/src/contracts';
 import { holeDeps, withoutVersioning } from '../../../server-template/src/holes';
 import { predictor } from '../../lab-01-ship-the-model/src/predict';
 import { DiskModelRegistry } from '../../lab-01-ship-the-model/src/registry';
 import { contractValidator } from '../../lab-02-harden-the-api/src/validate';
 import { LogDriftMonitor } from './drift';
+import { registerPredictionMetrics } from './metrics';
 import { SqlitePredictionLog } from './prediction-log';
 
 /** A plain file name lands in the temporary folder, so the checks never write into your lab. */
@@ -33,7 +36,11 @@ export interface LabAppOptions {
   logFile?: string;
 }
 
-/** Builds the app with the model loaded, your log recording every prediction, and your drift monitor. */
+/**
+ * Builds the app with the model loaded, your log recording every prediction, your drift monitor,
+ * and your metric on the app's registry (the template calls `registerPredictionMetrics` with it,
+ * then your observer with every batch `/predict` answers).
+ */
 export async function createLabApp(options: LabAppOptions = {}): Promise<unknown> {
   const config = loadConfig({});
   const models = new DiskModelRegistry({ modelsDir: config.modelsDir, name: config.modelName, openArtifact: loadArtifact });
@@ -42,7 +49,10 @@ export async function createLabApp(options: LabAppOptions = {}): Promise<unknown
   await models.load(config.modelVersion ?? '1.0.0');
   const predictionLog = new SqlitePredictionLog({ file: logPath(options.logFile ?? ':memory:') });
   const drift = new LogDriftMonitor(predictionLog, options.driftWindow ?? config.driftWindow);
-  const deps = holeDeps({ models: withoutVersioning(models), predictor, validator: contractValidator, predictionLog, drift });
+  const deps = holeDeps({
+    models: withoutVersioning(models), predictor, validator: contractValidator, predictionLog, drift,
+    predictionMetrics: registerPredictionMetrics,
+  });
   return createApp(deps, { config, logger: pino({ level: 'silent' }) }).app;
 }
 
@@ -79,4 +89,24 @@ export function inspectLog(file: string, needles: string[] = []): LogInspection 
   } finally {
     db.close();
   }
+}
+
+/** One batch of answers for `probabilityExposition`. */
+export interface ProbabilityBatch {
+  model: ModelInfo;
+  /** Spam probabilities in [0, 1]; the answer is spam at 0.5 and above. */
+  probabilities: number[];
+}
+
+/**
+ * What your metric prints on a registry of its own after these batches, as `GET /metrics`
+ * would: the checks use it to try a model version other than the one the app serves.
+ */
+export async function probabilityExposition(batches: ProbabilityBatch[]): Promise<string> {
+  const registry = new Registry();
+  const observe = registerPredictionMetrics(registry);
+  for (const { model, probabilities } of batches) {
+    observe(model, probabilities.map((probability) => ({ prediction: probability >= 0.5 ? 'spam' : 'ham', probability })));
+  }
+  return registry.metrics();
 }

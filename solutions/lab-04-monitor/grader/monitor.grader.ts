@@ -1,8 +1,13 @@
 /** Public checks for lab 04: run them with `npm run check -- lab-04`. */
-import { check, expectEqual, expectStatus, submission } from '../../../grading/harness';
+import { check, expectClose, expectEqual, expectStatus, submission } from '../../../grading/harness';
 import {
-  APP, appSocket, call, countBy, DRIFT, expectedReport, expectSameVerdicts, LOG, metricValue, PERIOD1, PERIOD2, periodOne, periodTwo, PUBLIC_APP, replay,
+  APP, appSocket, call, countBy, DRIFT, expectedBuckets, expectedReport, expectSameVerdicts, histogramSeries, LOG, METRICS, metricValue, PERIOD1, PERIOD2,
+  periodOne, periodOneMetrics, periodTwo, PUBLIC_APP, replay, seriesFound,
 } from './traffic';
+
+/** The upper bounds the brief gives `prediction_probability`. */
+const BOUNDS = [0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1];
+const SERVED = { model_version: '1.0.0' };
 
 function sortedKeys(rows: unknown): unknown {
   return Array.isArray(rows) ? rows.map((r: Record<string, unknown>) => Object.fromEntries(Object.entries(r ?? {}).sort(([a], [b]) => a.localeCompare(b)))) : rows;
@@ -29,6 +34,20 @@ describe('lab-04 public checks', () => {
     const { answers, drift } = await periodOne();
     expectEqual(drift.window, PERIOD1.length, 'the report\'s "window" (predictions it covers)');
     expectSameVerdicts(drift.report, expectedReport(PERIOD1, answers), 'after period 1');
+  });
+  check(`prediction_probability after period 1: each bucket counts the probabilities /predict answered`, 3, `${METRICS}: registerPredictionMetrics() — a Histogram prediction_probability with buckets PROBABILITY_BUCKETS and the label model_version, on the registry it is given; observe every p.probability`, async () => {
+    const { answers, exposition } = await periodOneMetrics();
+    const got = histogramSeries(exposition, 'prediction_probability', SERVED);
+    if (Object.keys(got.buckets).length === 0) {
+      throw new Error(`GET /metrics after period 1: expected prediction_probability_bucket{model_version="1.0.0",le="…"} series, found ${seriesFound(exposition, 'prediction_probability')}`);
+    }
+    expectEqual(got.buckets, expectedBuckets(answers.map((a) => a.probability), BOUNDS), 'prediction_probability_bucket{model_version="1.0.0"} by le');
+  });
+  check(`prediction_probability after period 1: _count is the number of predictions, _sum their probabilities`, 1, `${METRICS}: observe each prediction's probability once (not the class, not once per batch)`, async () => {
+    const { answers, exposition } = await periodOneMetrics();
+    const got = histogramSeries(exposition, 'prediction_probability', SERVED);
+    expectEqual(got.count, answers.length, 'prediction_probability_count{model_version="1.0.0"}');
+    expectClose(got.sum, answers.reduce((s, a) => s + a.probability, 0), 1e-6, 'prediction_probability_sum{model_version="1.0.0"}');
   });
   check(`period 2 (${PERIOD2.length} messages of the later collection): dataset drift, the toolkit's verdict per column`, 4, `${LOG}: readRecent() returns the newest rows; ${DRIFT}: LogDriftMonitor.report()`, async () => {
     const { answers, drift } = await periodTwo();

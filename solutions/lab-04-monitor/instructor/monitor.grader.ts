@@ -1,8 +1,15 @@
-/** Instructor checks for lab 04: the numbers behind the verdicts, the window, what the log keeps. */
+/** Instructor checks for lab 04: the numbers behind the verdicts, the window, what the log keeps, the metric's labels. */
 import { check, expectClose, expectEqual, submission } from '../../../grading/harness';
 import {
-  APP, appSocket, countBy, DRIFT, expectedReport, expectSameVerdicts, LOG, PERIOD1, PERIOD2, periodTwo, PUBLIC_APP, replay, servedDrift,
+  APP, appSocket, countBy, DRIFT, expectedBuckets, expectedReport, expectSameVerdicts, histogramSeries, LOG, METRICS, PERIOD1, PERIOD2, periodTwo,
+  PUBLIC_APP, replay, seriesFound, servedDrift,
 } from '../grader/traffic';
+
+/** Two models' answers on one registry; boundary values included (a bucket counts `value <= le`). */
+const BATCHES = [
+  { model: { name: 'spam', version: '2.1.0' }, probabilities: [0.05, 0.1, 0.5, 0.5000001, 0.97, 1] },
+  { model: { name: 'spam', version: '1.0.0' }, probabilities: [0.3, 0.95] },
+];
 
 describe('lab-04 instructor checks', () => {
   check('period 2: each column\'s method, statistic and p-value are the toolkit\'s', 2, `${DRIFT}: monitoringRows() and driftReport(reference, rows); ${LOG}: store textFeatures(text)`, async () => {
@@ -35,5 +42,17 @@ describe('lab-04 instructor checks', () => {
     const { all } = await periodTwo();
     const log = (await submission().call(APP, 'inspectLog', [PUBLIC_APP.logFile])) as { predictions: Record<string, number> };
     expectEqual({ ham: log.predictions['ham'] ?? 0, spam: log.predictions['spam'] ?? 0 }, countBy(all), 'rows per prediction in the log');
+  });
+  check('prediction_probability: cumulative buckets, one series per model version that answered', 2, `${METRICS}: label each observation with the version of the model that answered (model.version), not a constant`, async () => {
+    const exposition = (await submission().call(APP, 'probabilityExposition', [BATCHES])) as string;
+    for (const { model, probabilities } of BATCHES) {
+      const labels = { model_version: model.version };
+      const got = histogramSeries(exposition, 'prediction_probability', labels);
+      if (Object.keys(got.buckets).length === 0) {
+        throw new Error(`after a batch from model ${model.version}: expected prediction_probability_bucket{model_version="${model.version}",le="…"}, found ${seriesFound(exposition, 'prediction_probability')}`);
+      }
+      expectEqual(got.buckets, expectedBuckets(probabilities, [0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1]), `prediction_probability_bucket{model_version="${model.version}"} by le (cumulative: each counts every value up to le)`);
+      expectEqual(got.count, probabilities.length, `prediction_probability_count{model_version="${model.version}"}`);
+    }
   });
 });
