@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { promisify } from 'node:util';
 import { createMetrics } from '../server-template/src/metrics';
+import { registerPredictionMetrics } from '../solutions/lab-04-monitor/src/metrics';
 import { argsOf, parseDockerfile, type Stage } from './support/dockerfile';
 import { BASE_IMAGE, onPath, REPO_ROOT } from './support/docker';
 import { metricNames } from './support/promql';
@@ -97,6 +98,7 @@ describe('Prometheus and Grafana configuration', () => {
 
   it('the dashboard only queries metrics the service exports', async () => {
     const { registry } = createMetrics();
+    registerPredictionMetrics(registry); // the reference service adds lab 04's histogram
     const exported = new Set<string>();
     for (const metric of await registry.getMetricsAsJSON()) {
       exported.add(metric.name);
@@ -104,7 +106,7 @@ describe('Prometheus and Grafana configuration', () => {
     }
     const dashboard = JSON.parse(read('deploy/grafana/dashboards/spam-api.json')) as { panels: { title: string; targets: { expr: string }[] }[] };
     const titles = dashboard.panels.map((p) => p.title.toLowerCase()).join(' | ');
-    for (const topic of ['requests per second', 'latency', 'prediction mix', 'drift', 'errors']) assert.ok(titles.includes(topic), `no panel about ${topic}`);
+    for (const topic of ['requests per second', 'latency', 'prediction mix', 'drift', 'errors', 'probability']) assert.ok(titles.includes(topic), `no panel about ${topic}`);
     for (const panel of dashboard.panels) {
       for (const target of panel.targets) {
         const names = metricNames(target.expr);
