@@ -26,11 +26,13 @@ export interface SpamConfig {
  * messages, and an L2 logistic regression with balanced class weights (period 1 is 14 % spam)
  * and weak regularisation. Word pairs and `subject:` features are available in the analyzer
  * but did not improve validation F1 on this corpus, so they are off.
+ * The solver stops when no gradient component exceeds 1e-5 (scikit-learn stops at 1e-4): test
+ * F1 is the same as at 1e-7 and ROC-AUC within 0.0001, for a third of the solver's time.
  */
 export const DEFAULT_SPAM_CONFIG: SpamConfig = {
   analyzer: { bigrams: false, subject: false },
   tfidf: { minDf: 2, maxDf: 1, maxFeatures: 50000, sublinearTf: true },
-  model: { kind: 'logistic', C: 100, classWeight: 'balanced' },
+  model: { kind: 'logistic', C: 100, classWeight: 'balanced', tol: 1e-5 },
 };
 
 /** Convert the dataset's `'spam' | 'ham'` labels to 1/0; throws naming a row with another value. */
