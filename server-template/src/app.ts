@@ -175,10 +175,8 @@ export function createApp(deps: ServiceDeps, options: AppOptions): ServiceApp {
   });
   get('/models/current', routes.currentModelHandler(deps));
   get('/models', routes.listModelsHandler(deps, config.modelName));
-  get('/monitoring/drift', routes.driftHandler(deps, (score) => {
-    driftScore.remember(score);
-    metrics.driftScore.set(score);
-  }));
+  // The gauge reads the cache at scrape time, so remembering the score is enough.
+  get('/monitoring/drift', routes.driftHandler(deps, (score) => driftScore.remember(score)));
   const admin = routes.adminGuard(deps, config.adminToken);
   post('/admin/reload', admin, body, routes.reloadHandler(deps));
   post('/admin/rollback', admin, body, routes.rollbackHandler(deps));

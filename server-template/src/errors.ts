@@ -42,23 +42,7 @@ const STUB_MESSAGE = /^(lab-\d\d[a-z0-9-]*): not implemented/;
 /** Map anything thrown to an HttpError; unknown errors become a generic 500 (details logged). */
 export function toHttpError(err: unknown): HttpError {
   if (err instanceof HttpError) return err;
-  const e = err as { type?: unknown; status?: unknown; message?: unknown } | null;
-  // body-parser's errors carry a `type`; translate the ones clients cause.
-  switch (e?.type) {
-    case 'entity.parse.failed':
-      return new HttpError(400, 'invalid_json', 'Request body is not valid JSON.');
-    case 'entity.too.large':
-      return new HttpError(413, 'payload_too_large', 'Request body is larger than the limit.', {
-        limitBytes: (err as { limit?: number }).limit,
-      });
-    case 'encoding.unsupported':
-    case 'charset.unsupported':
-      return new HttpError(415, 'unsupported_media_type', 'Request body must be UTF-8 JSON.');
-    case 'request.aborted':
-      return new HttpError(400, 'request_aborted', 'The client aborted the request.');
-    default:
-      break;
-  }
+  const e = err as { status?: unknown; message?: unknown } | null;
   const message = typeof e?.message === 'string' ? e.message : '';
   const stub = STUB_MESSAGE.exec(message);
   if (stub) return new HttpError(501, 'not_implemented', message, { lab: stub[1] });
