@@ -1,15 +1,18 @@
 /**
  * What validation, metrics, request logging and the prediction log each cost per request.
  *
- * One process serves POST /predict in four builds, one after another, each measured by wrk
- * (another process) on 127.0.0.1 with the same body: bare Express + the model, then the
- * service app adding its parts one at a time. Cost of a part = the change in server CPU time per
- * request. Results go to bench/results/api-overhead.json.
+ * Two views. In-process: each part's own work for one request (parse, validate, predict, update
+ * metrics, write a log line, log the prediction), called in a loop — microseconds, free of HTTP
+ * noise. Over HTTP: this process serves POST /predict in several builds, one after another,
+ * each measured by wrk (another process) on 127.0.0.1 with the same body — bare node:http and
+ * bare Express with the model, then the service adding its parts one at a time, and the whole
+ * service routed through Express alone. Cost of a build = server CPU time per request.
+ * Results go to bench/results/api-overhead.json.
  * Uses the committed model under models/spam/ (run `npm run train` first if it is missing).
  */
 import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import type { Server } from 'node:http';
+import { createServer, type RequestListener, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { cpus, tmpdir } from 'node:os';
 import * as path from 'node:path';
@@ -19,6 +22,11 @@ import { createApp } from '../server-template/src/app';
 import { loadConfig } from '../server-template/src/config';
 import type { ServiceDeps } from '../server-template/src/contracts';
 import { holePredictionLog } from '../server-template/src/holes';
+import { parseJsonText } from '../server-template/src/json-body';
+import { logRequest } from '../server-template/src/logging';
+import { createMetrics } from '../server-template/src/metrics';
+import { SqlitePredictionLog } from '../solutions/lab-04-monitor/src/prediction-log';
+import { registerPredictionMetrics } from '../solutions/lab-04-monitor/src/metrics';
 import { buildServiceDeps } from '../solutions/service/deps';
 import { defaultOpenArtifact } from '../solutions/service/artifact';
 
@@ -73,13 +81,13 @@ function runWrk(url: string, seconds: number, script: string): Promise<WrkRun> {
   });
 }
 
-function listen(handler: express.Express): Promise<Server> {
+function listen(handler: RequestListener): Promise<Server> {
   return new Promise((resolve) => {
-    const server = handler.listen(0, '127.0.0.1', () => resolve(server));
+    const server = createServer(handler).listen(0, '127.0.0.1', () => resolve(server));
   });
 }
 
-async function measure(app: express.Express, script: string): Promise<WrkRun & { cpuUs: number }> {
+async function measure(app: RequestListener, script: string): Promise<WrkRun & { cpuUs: number }> {
   const server = await listen(app);
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/predict`;
   try {
@@ -94,15 +102,74 @@ async function measure(app: express.Express, script: string): Promise<WrkRun & {
   }
 }
 
-function bare(deps: ServiceDeps): express.Express {
+/** The model's answer for a body, with nothing else: the floor every build stands on. */
+function answerBare(deps: ServiceDeps, body: unknown): { prediction: string; probability: number; model: unknown } {
+  const model = deps.models.current();
+  const p = model ? model.predictProba([(body as { text: string }).text])[0] : 0;
+  return { prediction: p >= 0.5 ? 'spam' : 'ham', probability: p, model: model?.info };
+}
+
+function bareExpress(deps: ServiceDeps): RequestListener {
   const app = express();
-  app.post('/predict', express.json(), (req, res) => {
-    const model = deps.models.current();
-    const text = (req.body as { text: string }).text;
-    const p = model ? model.predictProba([text])[0] : 0;
-    res.json({ prediction: p >= 0.5 ? 'spam' : 'ham', probability: p, model: model?.info });
-  });
+  app.post('/predict', express.json(), (req, res) => void res.json(answerBare(deps, req.body)));
   return app;
+}
+
+function bareNode(deps: ServiceDeps): RequestListener {
+  return (req, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => {
+      res.setHeader('Content-Type', 'application/json');
+      res.end(JSON.stringify(answerBare(deps, JSON.parse(Buffer.concat(chunks).toString('utf8')))));
+    });
+  };
+}
+
+/** Microseconds per call of `fn`: the median of 5 rounds of `n` calls, after a warm-up round. */
+function timePerCall(n: number, fn: (i: number) => void): number {
+  const rounds: number[] = [];
+  for (let round = 0; round < 6; round++) {
+    const start = process.hrtime.bigint();
+    for (let i = 0; i < n; i++) fn(i);
+    rounds.push(Number(process.hrtime.bigint() - start) / 1000 / n);
+  }
+  return median(rounds.slice(1));
+}
+
+/** Each part's own work for one request of the benchmark body, in-process. */
+function partCosts(deps: ServiceDeps, dir: string, devNull: () => pino.Logger): Record<string, number> {
+  const model = deps.models.current();
+  if (!model) throw new Error('no model loaded');
+  const body = parseJsonText(BODY);
+  const request = deps.validator.parsePredict(body, { maxTextChars: 100_000, maxBatch: 64 });
+  const predictions = deps.predictor.predict(model, request.texts);
+  const metrics = createMetrics();
+  const observe = registerPredictionMetrics(metrics.registry);
+  const logger = devNull();
+  const record = { id: '0b6c1f8e-2c1d-4a57-9d1e-7c5f1b2a3d4e', method: 'POST', url: '/predict', statusCode: 200, responseTimeMs: 1.234, completed: true };
+  const log = new SqlitePredictionLog({ file: path.join(dir, 'parts.sqlite') });
+  const row = { ts: Date.now(), model: model.info, text: request.texts[0] ?? '', prediction: predictions[0]?.prediction ?? 'ham', probability: 0.5 };
+  try {
+    return {
+      'read the body (JSON.parse)': timePerCall(20_000, () => parseJsonText(BODY)),
+      'validate (lab 02)': timePerCall(20_000, () => deps.validator.parsePredict(body, { maxTextChars: 100_000, maxBatch: 64 })),
+      'predict (tokenise, TF-IDF, logistic regression)': timePerCall(5_000, () => deps.predictor.predict(model, request.texts)),
+      'metrics (latency, class, probability)': timePerCall(20_000, () => {
+        metrics.requestDuration.observe({ method: 'POST', route: '/predict', status_code: 200 }, 0.001234);
+        metrics.predictions.inc({ class: 'spam' });
+        observe(model.info, predictions);
+      }),
+      'request log line (pino, info)': timePerCall(20_000, () => logRequest(logger, record)),
+      // Batches included: every 32nd call pays for writing the batch (features, insert, commit).
+      'prediction log (SQLite, batched)': timePerCall(5_000, (i) => {
+        log.record([row]);
+        if (i % 32 === 31) log.flush();
+      }),
+    };
+  } finally {
+    log.close();
+  }
 }
 
 async function main(): Promise<void> {
@@ -112,15 +179,22 @@ async function main(): Promise<void> {
   const config = loadConfig({ PREDICTION_LOG: path.join(dir, 'predictions.sqlite'), LOG_LEVEL: 'info' });
   const deps = await buildServiceDeps(config, defaultOpenArtifact);
   const devNull = (): pino.Logger => pino({ level: 'info' }, pino.destination({ dest: '/dev/null', sync: false, minLength: 4096 }));
-  const builds: Array<[string, () => express.Express]> = [
-    ['bare Express + model', () => bare(deps)],
-    ['+ routing, validation, metrics', () => createApp({ ...deps, predictionLog: holePredictionLog }, { config, logger: pino({ level: 'silent' }) }).app],
-    ['+ request logging (info)', () => createApp({ ...deps, predictionLog: holePredictionLog }, { config, logger: devNull() }).app],
-    ['+ SQLite prediction log = service', () => createApp(deps, { config, logger: devNull() }).app],
+  const quiet = pino({ level: 'silent' });
+  const withoutLog = { ...deps, predictionLog: holePredictionLog };
+  const builds: Array<[string, () => RequestListener]> = [
+    ['bare node:http + model', () => bareNode(deps)],
+    ['bare Express + model', () => bareExpress(deps)],
+    ['service: routing, validation, metrics', () => createApp(withoutLog, { config, logger: quiet }).handler],
+    ['+ request logging (info)', () => createApp(withoutLog, { config, logger: devNull() }).handler],
+    ['+ SQLite prediction log = service', () => createApp(deps, { config, logger: devNull() }).handler],
+    ['service, all through Express', () => createApp(deps, { config, logger: devNull() }).app],
   ];
-  console.log(`wrk: ${LOAD.threads} thread, ${LOAD.connections} connections, ${LOAD.seconds} s after ${LOAD.warmupSeconds} s, ${LOAD.rounds} rounds over the builds in turn (medians); ${cpus().length} CPUs shared`);
   const results: Result[] = [];
   try {
+    const parts = partCosts(deps, dir, devNull);
+    console.log('in-process, per request (µs):');
+    for (const [name, us] of Object.entries(parts)) console.log(`  ${name.padEnd(48)} ${us.toFixed(2).padStart(7)}`);
+    console.log(`over HTTP — wrk: ${LOAD.threads} thread, ${LOAD.connections} connections, ${LOAD.seconds} s after ${LOAD.warmupSeconds} s, ${LOAD.rounds} rounds over the builds in turn (medians); ${cpus().length} CPUs shared`);
     // All builds share this process's JIT: rounds in turn keep the first build from paying for
     // the warm-up and spread bursts of other work on the machine over every build.
     const apps = builds.map(([name, build]) => ({ name, app: build(), runs: [] as Array<WrkRun & { cpuUs: number }> }));
@@ -131,12 +205,11 @@ async function main(): Promise<void> {
       const perRequest = a.runs.map((r) => r.cpuUs / r.requests);
       const us = median(perRequest);
       const run = a.runs[perRequest.indexOf(us)] ?? a.runs[0];
-      const delta = results.length ? us - results[results.length - 1].cpuUsPerRequest : 0;
       results.push({ name: a.name, requestsPerSecond: run.rps, p99Ms: run.p99Ms, cpuUsPerRequest: us });
-      console.log(`${a.name.padEnd(36)} ${run.rps.toFixed(0).padStart(7)} req/s  p99 ${run.p99Ms.toFixed(2).padStart(6)} ms  CPU ${us.toFixed(1).padStart(6)} µs/req  (${delta >= 0 ? '+' : ''}${delta.toFixed(1)} µs)`);
+      console.log(`${a.name.padEnd(40)} ${run.rps.toFixed(0).padStart(7)} req/s  p99 ${run.p99Ms.toFixed(2).padStart(6)} ms  CPU ${us.toFixed(1).padStart(6)} µs/req`);
     }
     mkdirSync(path.join(__dirname, 'results'), { recursive: true });
-    writeFileSync(path.join(__dirname, 'results', 'api-overhead.json'), JSON.stringify({ date: new Date().toISOString(), load: LOAD, cpus: cpus().length, node: process.version, results }, null, 2) + '\n');
+    writeFileSync(path.join(__dirname, 'results', 'api-overhead.json'), JSON.stringify({ date: new Date().toISOString(), load: LOAD, cpus: cpus().length, node: process.version, partsUsPerRequest: parts, results }, null, 2) + '\n');
   } finally {
     deps.predictionLog.close();
     rmSync(dir, { recursive: true, force: true });

@@ -2,7 +2,9 @@
  * HTTP throughput and latency of POST /predict: the reference service against the peer stack
  * (scikit-learn + FastAPI/uvicorn), measured by wrk with the same body and load.
  *
- * Each server runs in its own process on 127.0.0.1; wrk runs in another. Both servers start once
+ * Ours is the service as the container image runs it: compiled by tsc with the image's build
+ * config, started with node and NODE_ENV=production (`npm run serve` runs the same code through
+ * tsx, a little slower). Each server runs in its own process on 127.0.0.1; wrk runs in another. Both servers start once
  * and are measured in alternating rounds; the medians are reported, so other work on the machine
  * skews both sides alike. A light-load run (4 connections) shows latency without a queue.
  * Goal: at least 6× the peer's requests per second and p99 ≤ 10 ms at 32 connections.
@@ -91,12 +93,25 @@ function stop(child: ChildProcess): Promise<void> {
 
 interface Server { url: string; stop: () => Promise<void> }
 
-/** Starts the reference service (`npm run serve`'s entry) with extra environment, warmed up. */
-async function startOurs(env: Record<string, string>, dir: string, script: string): Promise<Server> {
-  const port = await freePort();
-  const child = spawn(process.execPath, [require.resolve('tsx/cli'), path.join(ROOT, 'solutions', 'service', 'main.ts')], {
+/** Where the service is compiled for the benchmark (inside the repository, so packages resolve). */
+const BUILD_DIR = path.join(ROOT, '.work', 'bench-build');
+
+/** Compiles the service with the container image's build config; returns its entry point. */
+function buildService(): string {
+  const tsc = spawnSync(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', path.join(ROOT, 'deploy', 'tsconfig.build.json'), '--outDir', BUILD_DIR], {
     cwd: ROOT,
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'info', PREDICTION_LOG: path.join(dir, `${port}.sqlite`), ...env },
+    encoding: 'utf8',
+  });
+  if (tsc.status !== 0) throw new Error(`compiling the service failed:\n${tsc.stdout}${tsc.stderr}`);
+  return path.join(BUILD_DIR, 'solutions', 'service', 'main.js');
+}
+
+/** Starts the compiled reference service with extra environment, warmed up. */
+async function startOurs(entry: string, env: Record<string, string>, dir: string, script: string): Promise<Server> {
+  const port = await freePort();
+  const child = spawn(process.execPath, [entry], {
+    cwd: ROOT,
+    env: { ...process.env, NODE_ENV: 'production', PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'info', PREDICTION_LOG: path.join(dir, `${port}.sqlite`), ...env },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   try {
@@ -167,7 +182,8 @@ async function main(): Promise<void> {
   console.log(`wrk: ${LOAD.threads} threads, ${LOAD.connections} connections, ${LOAD.seconds} s per run after a ${LOAD.warmupSeconds} s warm-up, ${LOAD.rounds} rounds alternating ours and the peer; ${cpus().length} CPUs shared by servers and wrk; load average ${loadAtStart}`);
   const servers: Server[] = [];
   try {
-    const ours = await startOurs({}, dir, lua);
+    const entry = buildService();
+    const ours = await startOurs(entry, {}, dir, lua);
     servers.push(ours);
     const peer = await startPeer(lua);
     if (peer) servers.push(peer);
@@ -193,7 +209,7 @@ async function main(): Promise<void> {
     for (const s of servers.splice(0)) await s.stop();
     const variants: Record<string, WrkResult> = {};
     for (const v of VARIANTS) {
-      const server = await startOurs(v.env, dir, lua);
+      const server = await startOurs(entry, v.env, dir, lua);
       try {
         variants[v.name] = measure(v.name, server.url, lua);
       } finally {

@@ -1,12 +1,14 @@
+import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
 import express, { type Express, type RequestHandler } from 'express';
 import type { Logger } from 'pino';
 import type { Registry } from 'prom-client';
 import type { Config } from './config';
 import type { PredictionObserver, Predictor, ServiceDeps } from './contracts';
-import { errorHandler, toHttpError } from './errors';
+import { errorHandler, toHttpError, type ErrorObserver } from './errors';
 import { createLogger, logRequest, onRequestClosed } from './logging';
 import { createMetrics, type ServiceMetrics } from './metrics';
 import { jsonBody } from './json-body';
+import { isPredictRequest, predictPath } from './predict-path';
 import { RouteTable } from './routing';
 import * as routes from './routes';
 import { pageHandlers } from './static';
@@ -28,6 +30,9 @@ export interface Lifecycle {
 }
 
 export interface ServiceApp {
+  /** What `start` serves: POST /predict on the plain-node path (see predict-path.ts), the rest through `app`. */
+  handler: RequestListener;
+  /** Every route, /predict included; serve it alone where the plain-node path is not wanted. */
   app: Express;
   metrics: ServiceMetrics;
   lifecycle: Lifecycle;
@@ -36,22 +41,24 @@ export interface ServiceApp {
 }
 
 /**
- * Logs every request and observes its latency, labelled by route pattern (never the raw URL:
- * one label value per route keeps the series few). While draining, connections close after
- * their response.
+ * Logs a request and observes its latency when its response closes, labelled by route pattern
+ * (never the raw URL: one label value per route keeps the series few). While draining,
+ * connections close after their response.
+ * @param route the route pattern, read once the response has closed
  */
-function requestObserver(logger: Logger, metrics: ServiceMetrics, lifecycle: Lifecycle): RequestHandler {
-  return (req, res, next) => {
-    if (lifecycle.draining) res.setHeader('Connection', 'close');
-    onRequestClosed(req, res, (record) => {
-      if (record.completed) {
-        const route = (req.route as { path?: string } | undefined)?.path ?? 'unmatched';
-        metrics.requestDuration.observe({ method: record.method, route, status_code: record.statusCode }, record.responseTimeMs / 1000);
-      }
-      logRequest(logger, record);
-    });
-    next();
-  };
+function observeRequest(
+  req: IncomingMessage,
+  res: ServerResponse,
+  route: () => string,
+  { logger, metrics, lifecycle }: { logger: Logger; metrics: ServiceMetrics; lifecycle: Lifecycle },
+): void {
+  if (lifecycle.draining) res.setHeader('Connection', 'close');
+  onRequestClosed(req, res, (record) => {
+    if (record.completed) {
+      metrics.requestDuration.observe({ method: record.method, route: route(), status_code: record.statusCode }, record.responseTimeMs / 1000);
+    }
+    logRequest(logger, record);
+  });
 }
 
 function readiness(deps: ServiceDeps, lifecycle: Lifecycle): RequestHandler {
@@ -153,7 +160,11 @@ export function createApp(deps: ServiceDeps, options: AppOptions): ServiceApp {
   const app = express();
   app.disable('x-powered-by');
   app.set('etag', false);
-  app.use(requestObserver(logger, metrics, lifecycle));
+  const observed = { logger, metrics, lifecycle };
+  app.use((req, res, next) => {
+    observeRequest(req, res, () => (req.route as { path?: string } | undefined)?.path ?? 'unmatched', observed);
+    next();
+  });
 
   const get = (path: string, ...handlers: RequestHandler[]): void => {
     table.add('GET', path);
@@ -164,8 +175,9 @@ export function createApp(deps: ServiceDeps, options: AppOptions): ServiceApp {
     app.post(path, ...handlers);
   };
   const body = jsonBody(config.maxBodyBytes);
+  const answerPredict = routes.predictAnswer(predictDeps, limits, metrics);
   // The hot route first: Express tries routes in order, so /predict matches without scanning the rest.
-  post('/predict', body, routes.predictHandler(predictDeps, limits, metrics));
+  post('/predict', body, routes.predictHandler(answerPredict));
   for (const [path, handler] of pageHandlers()) get(path, handler);
   get('/health/live', (_req, res) => void res.json({ status: 'ok' }));
   get('/health/ready', readiness(deps, lifecycle));
@@ -181,12 +193,22 @@ export function createApp(deps: ServiceDeps, options: AppOptions): ServiceApp {
   post('/admin/reload', admin, body, routes.reloadHandler(deps));
   post('/admin/rollback', admin, body, routes.rollbackHandler(deps));
 
+  const onError: ErrorObserver = (error, cause) => {
+    metrics.errors.inc({ code: error.code });
+    if (error.status >= 500 && error.status !== 501 && error.status !== 503) logger.error({ err: cause }, 'request failed');
+  };
   app.use(table.fallback());
-  app.use(
-    errorHandler((error, cause) => {
-      metrics.errors.inc({ code: error.code });
-      if (error.status >= 500 && error.status !== 501 && error.status !== 503) logger.error({ err: cause }, 'request failed');
-    }),
-  );
-  return { app, metrics, lifecycle, logger, deps };
+  app.use(errorHandler(onError));
+
+  const servePredict = predictPath({
+    maxBodyBytes: config.maxBodyBytes,
+    answer: answerPredict,
+    observe: (req, res) => observeRequest(req, res, () => '/predict', observed),
+    onError,
+  });
+  const handler: RequestListener = (req, res) => {
+    if (isPredictRequest(req)) servePredict(req, res);
+    else void app(req, res);
+  };
+  return { handler, app, metrics, lifecycle, logger, deps };
 }

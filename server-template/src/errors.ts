@@ -1,4 +1,6 @@
+import type { ServerResponse } from 'node:http';
 import type { ErrorRequestHandler } from 'express';
+import { sendJson } from './respond';
 
 /** The JSON body of every error response: `{"error": {"code", "message", "details"?}}`. */
 export interface ErrorBody {
@@ -55,16 +57,21 @@ export function toHttpError(err: unknown): HttpError {
 /** Called for every error response (after mapping); the app uses it to count errors by code. */
 export type ErrorObserver = (error: HttpError, cause: unknown) => void;
 
-/** Express error middleware: always JSON, never a stack trace. */
+/** Answer with `err` mapped to an HttpError: always JSON, never a stack trace. */
+export function sendError(res: ServerResponse, err: unknown, observe: ErrorObserver): void {
+  const httpError = toHttpError(err);
+  observe(httpError, err);
+  sendJson(res, httpError.status, httpError.toBody(), httpError.headers);
+}
+
+/** Express error middleware around `sendError`. */
 export function errorHandler(observe: ErrorObserver): ErrorRequestHandler {
   return (err, _req, res, next) => {
     if (res.headersSent) {
+      // Too late for an error body: Express's final handler cuts the connection.
       next(err);
       return;
     }
-    const httpError = toHttpError(err);
-    observe(httpError, err);
-    if (httpError.headers) res.set(httpError.headers);
-    res.status(httpError.status).json(httpError.toBody());
+    sendError(res, err, observe);
   };
 }

@@ -46,60 +46,77 @@ export function parseJsonText(text: string): unknown {
   }
 }
 
+/** Called once per request with the parsed body (undefined when none was sent) or the error. */
+export type BodyCallback = (error: HttpError | undefined, body?: unknown) => void;
+
 /**
- * Reads and parses a JSON request body into `req.body`: 415 for a body that is not UTF-8 JSON,
- * 413 over `maxBodyBytes` (reading stops there), 400 for malformed JSON or an aborted upload.
- * A request without a body passes with `req.body` undefined; the route decides whether that is
- * fine. Written for the hot path: one buffer list, one decode, one parse (body-parser's
- * general machinery — decoders per charset, inflation — was a tenth of a prediction's cost).
+ * Reads and parses a JSON request body: 415 for a body that is not UTF-8 JSON, 413 over
+ * `maxBodyBytes` (reading stops there), 400 for malformed JSON or an aborted upload. A request
+ * without a body gives `undefined`; the route decides whether that is fine. Written for the hot
+ * path: one buffer list, one decode, one parse (body-parser's general machinery — decoders per
+ * charset, inflation — was a tenth of a prediction's cost). Needs nothing of Express, so the
+ * Express middleware and the plain-node `/predict` path read bodies the same way.
  */
+export function readJsonBody(req: IncomingMessage, maxBodyBytes: number, done: BodyCallback): void {
+  if (!hasBody(req)) {
+    done(undefined, undefined);
+    return;
+  }
+  const refused = refuseByHeaders(req, maxBodyBytes);
+  if (refused) {
+    req.resume(); // discard the body so the connection can serve the error response
+    done(refused);
+    return;
+  }
+  const chunks: Buffer[] = [];
+  let size = 0;
+  let settled = false;
+  const settle = (error?: HttpError): void => {
+    if (settled) return;
+    settled = true;
+    req.off('data', onData);
+    req.off('end', onEnd);
+    req.off('close', onClose);
+    if (error) {
+      req.resume();
+      done(error);
+      return;
+    }
+    let body: unknown;
+    try {
+      const text = chunks.length === 1 ? chunks[0].toString('utf8') : Buffer.concat(chunks, size).toString('utf8');
+      body = parseJsonText(text);
+    } catch (parseError) {
+      done(parseError as HttpError);
+      return;
+    }
+    done(undefined, body);
+  };
+  const onData = (chunk: Buffer): void => {
+    size += chunk.length;
+    if (size > maxBodyBytes) settle(tooLarge(maxBodyBytes));
+    else chunks.push(chunk);
+  };
+  const onEnd = (): void => settle();
+  const onClose = (): void => {
+    if (!req.complete) settle(new HttpError(400, 'request_aborted', 'The client aborted the request.'));
+  };
+  req.on('data', onData);
+  req.on('end', onEnd);
+  req.on('close', onClose);
+}
+
+/** Express middleware around `readJsonBody`: the body lands in `req.body`, errors go to `next`. */
 export function jsonBody(maxBodyBytes: number): RequestHandler {
   return (req, _res, next) => {
     req.body = undefined;
-    if (!hasBody(req)) {
-      next();
-      return;
-    }
-    const refused = refuseByHeaders(req, maxBodyBytes);
-    if (refused) {
-      req.resume(); // discard the body so the connection can serve the error response
-      next(refused);
-      return;
-    }
-    const chunks: Buffer[] = [];
-    let size = 0;
-    let settled = false;
-    const settle = (error?: HttpError): void => {
-      if (settled) return;
-      settled = true;
-      req.off('data', onData);
-      req.off('end', onEnd);
-      req.off('close', onClose);
+    readJsonBody(req, maxBodyBytes, (error, body) => {
       if (error) {
-        req.resume();
         next(error);
         return;
       }
-      try {
-        const text = chunks.length === 1 ? chunks[0].toString('utf8') : Buffer.concat(chunks, size).toString('utf8');
-        req.body = parseJsonText(text);
-      } catch (parseError) {
-        next(parseError);
-        return;
-      }
+      req.body = body;
       next();
-    };
-    const onData = (chunk: Buffer): void => {
-      size += chunk.length;
-      if (size > maxBodyBytes) settle(tooLarge(maxBodyBytes));
-      else chunks.push(chunk);
-    };
-    const onEnd = (): void => settle();
-    const onClose = (): void => {
-      if (!req.complete) settle(new HttpError(400, 'request_aborted', 'The client aborted the request.'));
-    };
-    req.on('data', onData);
-    req.on('end', onEnd);
-    req.on('close', onClose);
+    });
   };
 }

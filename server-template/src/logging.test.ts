@@ -1,7 +1,10 @@
 import assert from 'node:assert/strict';
 import { Writable } from 'node:stream';
 import pino from 'pino';
-import { levelFor, logRequest, type RequestRecord } from './logging';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { LOG_FLUSH_MS, createLogger, flushLogs, levelFor, logRequest, type RequestRecord } from './logging';
 import { startTestApp, workingDeps } from './testing';
 
 /** A pino logger whose lines land in `lines`, parsed. */
@@ -65,5 +68,29 @@ describe('request logging', () => {
       [false, '/nowhere', 404],
     ]);
     assert.ok(!JSON.stringify(lines).includes('a secret message'), 'the message text must not be logged');
+  });
+
+  it('writes a quiet service\'s lines within the flush interval, not only once 4 KB piled up', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'log-flush-'));
+    const file = path.join(dir, 'out.log');
+    // Buffered like stdout in production: nothing is written before 4 KB without the timer.
+    const logger = createLogger('info', pino.destination({ dest: file, sync: false, minLength: 4096, mkdir: true }));
+    try {
+      logger.info('listening');
+      const deadline = Date.now() + LOG_FLUSH_MS * 8;
+      let text = '';
+      while (!text.includes('listening') && Date.now() < deadline) {
+        await new Promise((r) => setTimeout(r, 25));
+        try {
+          text = readFileSync(file, 'utf8');
+        } catch {
+          // Not created yet.
+        }
+      }
+      assert.match(text, /"msg":"listening"/);
+    } finally {
+      await flushLogs(logger);
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -3,13 +3,30 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import pino, { type DestinationStream, type Logger } from 'pino';
 import type { LogLevel } from './config';
 
+/** Longest a log line waits in the buffer before it reaches the output. */
+export const LOG_FLUSH_MS = 250;
+
 /**
- * A JSON logger. Lines go to stdout through an asynchronous buffered destination so that a
- * burst of requests does not block the event loop on terminal writes; `flushLogs` before exit.
+ * A JSON logger. Lines go to stdout through an asynchronous buffered destination, so that a
+ * burst of requests does not block the event loop on terminal writes. The buffer is written
+ * when it holds 4 KB, and at least every `LOG_FLUSH_MS`: without that, a quiet service (one
+ * learner, one request) would show no line at all until 4 KB had piled up or it exited.
+ * `flushLogs` before exit.
  */
 export function createLogger(level: LogLevel, destination?: DestinationStream): Logger {
   const dest = destination ?? pino.destination({ dest: 1, sync: false, minLength: 4096 });
-  return pino({ level, base: { service: 'spam-api' } }, dest);
+  const logger = pino({ level, base: { service: 'spam-api' } }, dest);
+  if (typeof (dest as { flush?: unknown }).flush === 'function') {
+    // unref: the timer never keeps the process alive; the exit path flushes what is left.
+    setInterval(() => {
+      try {
+        logger.flush();
+      } catch {
+        // Not open yet: nothing to write.
+      }
+    }, LOG_FLUSH_MS).unref();
+  }
+  return logger;
 }
 
 /** Write out buffered log lines (await before the process exits). */

@@ -1,7 +1,8 @@
 import type { Request, RequestHandler } from 'express';
-import type { LoadedModel, RequestLimits, ServiceDeps } from './contracts';
+import type { LoadedModel, ModelInfo, Prediction, RequestLimits, ServiceDeps } from './contracts';
 import { HttpError } from './errors';
 import type { ServiceMetrics } from './metrics';
+import { sendJson } from './respond';
 
 /** The model answering now, or 503 when none is loaded (a hole's 501 passes through). */
 export function requireModel(deps: ServiceDeps): LoadedModel {
@@ -10,10 +11,19 @@ export function requireModel(deps: ServiceDeps): LoadedModel {
   return model;
 }
 
-/** `POST /predict`: one text or a batch → predictions with the model that made them. */
-export function predictHandler(deps: ServiceDeps, limits: RequestLimits, metrics: ServiceMetrics): RequestHandler {
-  return (req, res) => {
-    const request = deps.validator.parsePredict(req.body, limits);
+/** What `POST /predict` answers: one prediction, or one per instance of a batch. */
+export type PredictResponse =
+  | { prediction: Prediction['prediction']; probability: number; model: ModelInfo }
+  | { predictions: Prediction[]; model: ModelInfo };
+
+/**
+ * `POST /predict` without HTTP: a parsed body in, the response body out (or an HttpError thrown).
+ * Predictions are counted and logged here, so the Express route and the plain-node path (see
+ * `predict-path.ts`) answer and record the same way.
+ */
+export function predictAnswer(deps: ServiceDeps, limits: RequestLimits, metrics: ServiceMetrics): (body: unknown) => PredictResponse {
+  return (body) => {
+    const request = deps.validator.parsePredict(body, limits);
     const model = requireModel(deps);
     const predictions = deps.predictor.predict(model, request.texts);
     const ts = Date.now();
@@ -25,10 +35,16 @@ export function predictHandler(deps: ServiceDeps, limits: RequestLimits, metrics
     if (request.kind === 'single') {
       const [p] = predictions;
       if (!p) throw new Error('predictor returned no prediction');
-      res.json({ prediction: p.prediction, probability: p.probability, model: info });
-    } else {
-      res.json({ predictions, model: info });
+      return { prediction: p.prediction, probability: p.probability, model: info };
     }
+    return { predictions, model: info };
+  };
+}
+
+/** `POST /predict` as an Express route (after `jsonBody`). */
+export function predictHandler(answer: (body: unknown) => PredictResponse): RequestHandler {
+  return (req, res) => {
+    sendJson(res, 200, answer(req.body));
   };
 }
 

@@ -23,7 +23,7 @@ export interface RunningServer {
 
 /** The only place that listens. Resolves once the port is bound. */
 export function start(service: ServiceApp, options: StartOptions): Promise<RunningServer> {
-  const server = createServer(service.app);
+  const server = createServer(service.handler);
   // Longer than a typical proxy's idle timeout, so the proxy closes first and never races us.
   server.keepAliveTimeout = 65_000;
   let closing: Promise<void> | undefined;

@@ -81,7 +81,11 @@ export function readRecent(db: Database.Database, n: number): StoredPrediction[]
 export interface SqliteLogOptions {
   /** SQLite file, or ":memory:". */
   file: string;
-  /** Write when this many rows are waiting (default 256). */
+  /**
+   * Write when this many rows are waiting (default 32). A row costs about 10 µs to write
+   * whatever the batch size, but a batch blocks the event loop while it is written: 32 rows
+   * hold requests back about 0.3 ms, 256 rows about 2.5 ms (seen at the service's p99).
+   */
   batchRows?: number;
   /** ... or when the oldest waiting row is this old, in milliseconds (default 200). */
   flushIntervalMs?: number;
@@ -102,7 +106,7 @@ export class SqlitePredictionLog implements PredictionLog {
   constructor(options: SqliteLogOptions) {
     this.db = openLogDatabase(options.file);
     this.insert = prepareInsert(this.db);
-    this.batchRows = options.batchRows ?? 256;
+    this.batchRows = options.batchRows ?? 32;
     this.timer = setInterval(() => this.flush(), options.flushIntervalMs ?? 200);
     this.timer.unref();
   }
