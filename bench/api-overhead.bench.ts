@@ -23,7 +23,7 @@ import { loadConfig } from '../server-template/src/config';
 import type { ServiceDeps } from '../server-template/src/contracts';
 import { holePredictionLog } from '../server-template/src/holes';
 import { parseJsonText } from '../server-template/src/json-body';
-import { logRequest } from '../server-template/src/logging';
+import { bufferedDestination, logRequest } from '../server-template/src/logging';
 import { createMetrics } from '../server-template/src/metrics';
 import { SqlitePredictionLog } from '../solutions/lab-04-monitor/src/prediction-log';
 import { registerPredictionMetrics } from '../solutions/lab-04-monitor/src/metrics';
@@ -178,7 +178,7 @@ async function main(): Promise<void> {
   writeFileSync(script, `wrk.method = "POST"\nwrk.body = '${BODY}'\nwrk.headers["Content-Type"] = "application/json"\n`);
   const config = loadConfig({ PREDICTION_LOG: path.join(dir, 'predictions.sqlite'), LOG_LEVEL: 'info' });
   const deps = await buildServiceDeps(config, defaultOpenArtifact);
-  const devNull = (): pino.Logger => pino({ level: 'info' }, pino.destination({ dest: '/dev/null', sync: false, minLength: 4096 }));
+  const devNull = (): pino.Logger => pino({ level: 'info' }, bufferedDestination('/dev/null'));
   const quiet = pino({ level: 'silent' });
   const withoutLog = { ...deps, predictionLog: holePredictionLog };
   const builds: Array<[string, () => RequestListener]> = [

@@ -4,7 +4,7 @@ import pino from 'pino';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { LOG_FLUSH_MS, createLogger, flushLogs, levelFor, logRequest, type RequestRecord } from './logging';
+import { LOG_FLUSH_MS, bufferedDestination, createLogger, flushLogs, levelFor, logRequest, type RequestRecord } from './logging';
 import { startTestApp, workingDeps } from './testing';
 
 /** A pino logger whose lines land in `lines`, parsed. */
@@ -73,8 +73,8 @@ describe('request logging', () => {
   it('writes a quiet service\'s lines within the flush interval, not only once 4 KB piled up', async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'log-flush-'));
     const file = path.join(dir, 'out.log');
-    // Buffered like stdout in production: nothing is written before 4 KB without the timer.
-    const logger = createLogger('info', pino.destination({ dest: file, sync: false, minLength: 4096, mkdir: true }));
+    // The destination stdout gets in production: without its timer, nothing before 4 KB.
+    const logger = createLogger('info', bufferedDestination(file));
     try {
       logger.info('listening');
       const deadline = Date.now() + LOG_FLUSH_MS * 8;
