@@ -7,6 +7,8 @@
  * tsx, a little slower). Each server runs in its own process on 127.0.0.1; wrk runs in another. Both servers start once
  * and are measured in alternating rounds; the medians are reported, so other work on the machine
  * skews both sides alike. A light-load run (4 connections) shows latency without a queue.
+ * A third server, `floor-server.ts` (node:http and the same model, nothing else), is measured in
+ * the same rounds: the floor any Node service with this model stands on here.
  * Goal: at least 6× the peer's requests per second and p99 ≤ 10 ms at 32 connections.
  * Results go to bench/results/api.json.
  * The peer is looked up in `../shared/peer` beside the repository (see its README); without it,
@@ -125,6 +127,25 @@ async function startOurs(entry: string, env: Record<string, string>, dir: string
   }
 }
 
+/** Starts `floor-server.ts` (node:http + the same model, nothing else), warmed up. */
+async function startFloor(script: string): Promise<Server> {
+  const port = await freePort();
+  const child = spawn(process.execPath, [require.resolve('tsx/cli'), path.join(__dirname, 'floor-server.ts')], {
+    cwd: ROOT,
+    env: { ...process.env, PORT: String(port) },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  try {
+    await waitFor(`http://127.0.0.1:${port}/health/ready`, 60, child);
+    const url = `http://127.0.0.1:${port}/predict`;
+    wrk(url, LOAD.warmupSeconds, script, LOAD.connections);
+    return { url, stop: () => stop(child) };
+  } catch (error) {
+    await stop(child);
+    throw error;
+  }
+}
+
 /** Starts the peer (FastAPI + scikit-learn under uvicorn), warmed up, or says why it cannot. */
 async function startPeer(script: string): Promise<Server | undefined> {
   const data = path.join(ROOT, 'node_modules', '@stdlib', 'datasets-spam-assassin', 'data');
@@ -187,9 +208,12 @@ async function main(): Promise<void> {
     servers.push(ours);
     const peer = await startPeer(lua);
     if (peer) servers.push(peer);
+    const floor = await startFloor(lua);
+    servers.push(floor);
     // Rounds alternate, so a burst of other work on the machine hits both servers alike.
     const oursRuns: WrkResult[] = [];
     const peerRuns: WrkResult[] = [];
+    const floorRuns: WrkResult[] = [];
     const ratios: number[] = [];
     for (let round = 0; round < LOAD.rounds; round++) {
       const o = measure(`ours (reference service), round ${round + 1}`, ours.url, lua);
@@ -199,6 +223,7 @@ async function main(): Promise<void> {
         peerRuns.push(p);
         ratios.push(o.requestsPerSecond / p.requestsPerSecond);
       }
+      floorRuns.push(measure(`floor (node:http + model only), round ${round + 1}`, floor.url, lua));
     }
     // Latency when the server is not saturated: at c=32 a queue forms and, by Little's law,
     // mean latency = connections / throughput, whatever the per-request cost.
@@ -217,11 +242,12 @@ async function main(): Promise<void> {
       }
     }
     const oursMedian = medianRun(oursRuns);
+    const floorMedian = medianRun(floorRuns);
     const peerMedian = peerRuns.length ? medianRun(peerRuns) : undefined;
     const ratio = ratios.length ? median(ratios) : undefined;
     if (ratio !== undefined) console.log(`ratio ours/peer (median of ${ratios.length} rounds): ${ratio.toFixed(1)}× (rounds: ${ratios.map((r) => r.toFixed(1)).join(', ')}; goal ≥ ${GOALS.minRatio}×)`);
     const queueBoundMs = (LOAD.connections / oursMedian.requestsPerSecond) * 1000;
-    console.log(`p99 at c=${LOAD.connections}: ${oursMedian.p99Ms.toFixed(2)} ms (goal ≤ ${GOALS.maxP99Ms} ms; the queue alone makes the mean ${queueBoundMs.toFixed(1)} ms at this throughput); p99 at c=${LOAD.lightConnections}: ${light.ours.p99Ms.toFixed(2)} ms`);
+    console.log(`p99 at c=${LOAD.connections}: ${oursMedian.p99Ms.toFixed(2)} ms (goal ≤ ${GOALS.maxP99Ms} ms; the queue alone makes the mean ${queueBoundMs.toFixed(1)} ms at this throughput; the floor server's p99 ${floorMedian.p99Ms.toFixed(2)} ms); p99 at c=${LOAD.lightConnections}: ${light.ours.p99Ms.toFixed(2)} ms`);
     const results = {
       date: new Date().toISOString(),
       load: LOAD,
@@ -231,7 +257,9 @@ async function main(): Promise<void> {
       node: process.version,
       ours: oursMedian,
       peer: peerMedian ?? null,
-      rounds: { ours: oursRuns, peer: peerRuns, ratios },
+      // node:http + the same model and nothing else: what HTTP itself costs on this machine.
+      floor: floorMedian,
+      rounds: { ours: oursRuns, peer: peerRuns, floor: floorRuns, ratios },
       ratio: ratio ?? null,
       lightLoad: light,
       variants,
