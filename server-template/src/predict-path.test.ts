@@ -7,7 +7,7 @@ import { createApp } from './app';
 import type { RequestValidator, ServiceDeps } from './contracts';
 import { HttpError } from './errors';
 import { holePredictor } from './holes';
-import { isPredictRequest } from './predict-path';
+import { isPredictRequest, predictPath } from './predict-path';
 import { MemoryRegistry, TEST_CONFIG, fakeModel, workingDeps } from './testing';
 
 /** A validator for one text or a batch, strict enough to produce every 400 the contract has. */
@@ -182,6 +182,25 @@ describe('POST /predict on the plain-node path', () => {
         assert.equal(raw.status, 501);
         assert.match(raw.body, /lab-01-ship-the-model/);
       });
+    });
+
+    it('500, not a crash, when observing the request throws', async () => {
+      const errors: string[] = [];
+      const listener = predictPath({
+        maxBodyBytes: 1024,
+        answer: () => ({ prediction: 'ham', probability: 0, model: { name: 'spam', version: '1' } }),
+        observe: () => { throw new TypeError('observer bug'); },
+        onError: (error) => errors.push(error.code),
+      });
+      const server = await serve(listener);
+      try {
+        const raw = await send(server.port, '/predict', json, ['{"text": "x"}']);
+        assert.equal(raw.status, 500);
+        assert.deepEqual(JSON.parse(raw.body), { error: { code: 'internal', message: 'Internal server error.' } });
+        assert.deepEqual(errors, ['internal']);
+      } finally {
+        await server.close();
+      }
     });
 
     it('500 without details when a part throws unexpectedly', async () => {

@@ -41,7 +41,13 @@ export function predictPath(parts: PredictPathParts): (req: IncomingMessage, res
     else sendError(res, err, parts.onError);
   };
   return (req, res) => {
-    parts.observe(req, res);
+    try {
+      parts.observe(req, res);
+    } catch (err) {
+      // Express would catch this in its router; here nothing above us would, and the process would exit.
+      fail(res, err);
+      return;
+    }
     readJsonBody(req, parts.maxBodyBytes, (error, body) => {
       if (error) {
         fail(res, error);
