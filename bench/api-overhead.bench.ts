@@ -20,7 +20,7 @@ import express from 'express';
 import pino from 'pino';
 import { createApp } from '../server-template/src/app';
 import { loadConfig } from '../server-template/src/config';
-import type { ServiceDeps } from '../server-template/src/contracts';
+import type { LoadedModel, ServiceDeps } from '../server-template/src/contracts';
 import { holePredictionLog } from '../server-template/src/holes';
 import { parseJsonText } from '../server-template/src/json-body';
 import { bufferedDestination, logRequest } from '../server-template/src/logging';
@@ -29,6 +29,7 @@ import { SqlitePredictionLog } from '../solutions/lab-04-monitor/src/prediction-
 import { registerPredictionMetrics } from '../solutions/lab-04-monitor/src/metrics';
 import { buildServiceDeps } from '../solutions/service/deps';
 import { defaultOpenArtifact } from '../solutions/service/artifact';
+import { floorAnswer, floorListener } from './floor-server';
 
 const LOAD = { threads: 1, connections: 16, seconds: 6, warmupSeconds: 2, rounds: 3 };
 
@@ -102,28 +103,10 @@ async function measure(app: RequestListener, script: string): Promise<WrkRun & {
   }
 }
 
-/** The model's answer for a body, with nothing else: the floor every build stands on. */
-function answerBare(deps: ServiceDeps, body: unknown): { prediction: string; probability: number; model: unknown } {
-  const model = deps.models.current();
-  const p = model ? model.predictProba([(body as { text: string }).text])[0] : 0;
-  return { prediction: p >= 0.5 ? 'spam' : 'ham', probability: p, model: model?.info };
-}
-
-function bareExpress(deps: ServiceDeps): RequestListener {
+function bareExpress(model: LoadedModel): RequestListener {
   const app = express();
-  app.post('/predict', express.json(), (req, res) => void res.json(answerBare(deps, req.body)));
+  app.post('/predict', express.json(), (req, res) => void res.json(floorAnswer(model, req.body)));
   return app;
-}
-
-function bareNode(deps: ServiceDeps): RequestListener {
-  return (req, res) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (c: Buffer) => chunks.push(c));
-    req.on('end', () => {
-      res.setHeader('Content-Type', 'application/json');
-      res.end(JSON.stringify(answerBare(deps, JSON.parse(Buffer.concat(chunks).toString('utf8')))));
-    });
-  };
 }
 
 /** Microseconds per call of `fn`: the median of 5 rounds of `n` calls, after a warm-up round. */
@@ -138,9 +121,7 @@ function timePerCall(n: number, fn: (i: number) => void): number {
 }
 
 /** Each part's own work for one request of the benchmark body, in-process. */
-function partCosts(deps: ServiceDeps, dir: string, devNull: () => pino.Logger): Record<string, number> {
-  const model = deps.models.current();
-  if (!model) throw new Error('no model loaded');
+function partCosts(deps: ServiceDeps, model: LoadedModel, dir: string, devNull: () => pino.Logger): Record<string, number> {
   const body = parseJsonText(BODY);
   const request = deps.validator.parsePredict(body, { maxTextChars: 100_000, maxBatch: 64 });
   const predictions = deps.predictor.predict(model, request.texts);
@@ -178,12 +159,14 @@ async function main(): Promise<void> {
   writeFileSync(script, `wrk.method = "POST"\nwrk.body = '${BODY}'\nwrk.headers["Content-Type"] = "application/json"\n`);
   const config = loadConfig({ PREDICTION_LOG: path.join(dir, 'predictions.sqlite'), LOG_LEVEL: 'info' });
   const deps = await buildServiceDeps(config, defaultOpenArtifact);
+  const model = deps.models.current();
+  if (!model) throw new Error('no model loaded');
   const devNull = (): pino.Logger => pino({ level: 'info' }, bufferedDestination('/dev/null'));
   const quiet = pino({ level: 'silent' });
   const withoutLog = { ...deps, predictionLog: holePredictionLog };
   const builds: Array<[string, () => RequestListener]> = [
-    ['bare node:http + model', () => bareNode(deps)],
-    ['bare Express + model', () => bareExpress(deps)],
+    ['bare node:http + model', () => floorListener(model)],
+    ['bare Express + model', () => bareExpress(model)],
     ['service: routing, validation, metrics', () => createApp(withoutLog, { config, logger: quiet }).handler],
     ['+ request logging (info)', () => createApp(withoutLog, { config, logger: devNull() }).handler],
     ['+ SQLite prediction log = service', () => createApp(deps, { config, logger: devNull() }).handler],
@@ -191,7 +174,7 @@ async function main(): Promise<void> {
   ];
   const results: Result[] = [];
   try {
-    const parts = partCosts(deps, dir, devNull);
+    const parts = partCosts(deps, model, dir, devNull);
     console.log('in-process, per request (µs):');
     for (const [name, us] of Object.entries(parts)) console.log(`  ${name.padEnd(48)} ${us.toFixed(2).padStart(7)}`);
     console.log(`over HTTP — wrk: ${LOAD.threads} thread, ${LOAD.connections} connections, ${LOAD.seconds} s after ${LOAD.warmupSeconds} s, ${LOAD.rounds} rounds over the builds in turn (medians); ${cpus().length} CPUs shared`);

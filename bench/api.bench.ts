@@ -95,6 +95,23 @@ function stop(child: ChildProcess): Promise<void> {
 
 interface Server { url: string; stop: () => Promise<void> }
 
+/**
+ * Waits until the server `child` started on `port` answers 200 on `readyPath` (at most
+ * `seconds`), then warms it up with wrk so JIT and caches are warm before any measurement.
+ * Stops the child if either fails.
+ */
+async function warmedUp(child: ChildProcess, port: number, readyPath: string, seconds: number, script: string): Promise<Server> {
+  try {
+    await waitFor(`http://127.0.0.1:${port}${readyPath}`, seconds, child);
+    const url = `http://127.0.0.1:${port}/predict`;
+    wrk(url, LOAD.warmupSeconds, script, LOAD.connections);
+    return { url, stop: () => stop(child) };
+  } catch (error) {
+    await stop(child);
+    throw error;
+  }
+}
+
 /** Where the service is compiled for the benchmark (inside the repository, so packages resolve). */
 const BUILD_DIR = path.join(ROOT, '.work', 'bench-build');
 
@@ -116,15 +133,7 @@ async function startOurs(entry: string, env: Record<string, string>, dir: string
     env: { ...process.env, NODE_ENV: 'production', PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'info', PREDICTION_LOG: path.join(dir, `${port}.sqlite`), ...env },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
-  try {
-    await waitFor(`http://127.0.0.1:${port}/health/ready`, 60, child);
-    const url = `http://127.0.0.1:${port}/predict`;
-    wrk(url, LOAD.warmupSeconds, script, LOAD.connections); // JIT and caches warm before any measurement
-    return { url, stop: () => stop(child) };
-  } catch (error) {
-    await stop(child);
-    throw error;
-  }
+  return warmedUp(child, port, '/health/ready', 60, script);
 }
 
 /** Starts `floor-server.ts` (node:http + the same model, nothing else), warmed up. */
@@ -135,15 +144,7 @@ async function startFloor(script: string): Promise<Server> {
     env: { ...process.env, PORT: String(port) },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
-  try {
-    await waitFor(`http://127.0.0.1:${port}/health/ready`, 60, child);
-    const url = `http://127.0.0.1:${port}/predict`;
-    wrk(url, LOAD.warmupSeconds, script, LOAD.connections);
-    return { url, stop: () => stop(child) };
-  } catch (error) {
-    await stop(child);
-    throw error;
-  }
+  return warmedUp(child, port, '/health/ready', 60, script);
 }
 
 /** Starts the peer (FastAPI + scikit-learn under uvicorn), warmed up, or says why it cannot. */
@@ -164,15 +165,7 @@ async function startPeer(script: string): Promise<Server | undefined> {
     env: { ...process.env, SPAM_DATA: data },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
-  try {
-    await waitFor(`http://127.0.0.1:${port}/health`, 300, child); // trains its model at start-up
-    const url = `http://127.0.0.1:${port}/predict`;
-    wrk(url, LOAD.warmupSeconds, script, LOAD.connections);
-    return { url, stop: () => stop(child) };
-  } catch (error) {
-    await stop(child);
-    throw error;
-  }
+  return warmedUp(child, port, '/health', 300, script); // the peer trains its model at start-up
 }
 
 /** Service switches measured one at a time: what each costs is its gap to the default run. */

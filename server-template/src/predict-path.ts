@@ -10,11 +10,12 @@ import type { PredictResponse } from './routes';
  * Why: a prediction costs microseconds, and Express's per-request machinery (request and response
  * prototypes, the router's layer walk, `res.json`) cost more than everything else the service
  * does for the request: served through Express it took 355 µs of CPU per request, served here
- * 206 µs (`npm run bench -- api-overhead`; the server-template README has the table). Only the framework is skipped: this
- * path runs the same body reader, validator, predictor, metrics, request log and JSON errors
- * as the Express route, which stays for every other spelling of the route (`/predict/`,
- * `/PREDICT`) and for apps served without this front. A test sends the same requests both
- * ways and compares the answers byte for byte.
+ * 206 µs (`npm run bench -- api-overhead`; the server-template README has the table).
+ *
+ * Only the framework is skipped: this path runs the same body reader, validator, predictor,
+ * metrics, request log and JSON errors as the Express route, which stays for every other
+ * spelling of the route (`/predict/`, `/PREDICT`) and for apps served without this front.
+ * A test sends the same requests both ways and compares the answers byte for byte.
  */
 
 /** The requests this path takes: POST /predict, with or without a query string. */
