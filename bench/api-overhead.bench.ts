@@ -22,13 +22,14 @@ import { createApp } from '../server-template/src/app';
 import { loadConfig } from '../server-template/src/config';
 import type { LoadedModel, ServiceDeps } from '../server-template/src/contracts';
 import { holePredictionLog } from '../server-template/src/holes';
-import { parseJsonText } from '../server-template/src/json-body';
 import { bufferedDestination, logRequest } from '../server-template/src/logging';
 import { createMetrics } from '../server-template/src/metrics';
 import { SqlitePredictionLog } from '../solutions/lab-04-monitor/src/prediction-log';
 import { registerPredictionMetrics } from '../solutions/lab-04-monitor/src/metrics';
 import { buildServiceDeps } from '../solutions/service/deps';
 import { defaultOpenArtifact } from '../solutions/service/artifact';
+import { parseJsonText } from '../solutions/service/fast-path/read-body';
+import { withFastPath } from '../solutions/service/fast-path/predict-path';
 import { floorAnswer, floorListener } from './floor-server';
 
 const LOAD = { threads: 1, connections: 16, seconds: 6, warmupSeconds: 2, rounds: 3 };
@@ -167,10 +168,10 @@ async function main(): Promise<void> {
   const builds: Array<[string, () => RequestListener]> = [
     ['bare node:http + model', () => floorListener(model)],
     ['bare Express + model', () => bareExpress(model)],
-    ['service: routing, validation, metrics', () => createApp(withoutLog, { config, logger: quiet }).handler],
-    ['+ request logging (info)', () => createApp(withoutLog, { config, logger: devNull() }).handler],
-    ['+ SQLite prediction log = service', () => createApp(deps, { config, logger: devNull() }).handler],
-    ['service, all through Express', () => createApp(deps, { config, logger: devNull() }).app],
+    ['service: routing, validation, metrics', () => withFastPath(createApp(withoutLog, { config, logger: quiet }))],
+    ['+ request logging (info)', () => withFastPath(createApp(withoutLog, { config, logger: devNull() }))],
+    ['+ SQLite prediction log = service', () => withFastPath(createApp(deps, { config, logger: devNull() }))],
+    ['service, all through Express (the template)', () => createApp(deps, { config, logger: devNull() }).app],
   ];
   const results: Result[] = [];
   try {

@@ -1,4 +1,4 @@
-import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import express, { type Express, type RequestHandler } from 'express';
 import type { Logger } from 'pino';
 import type { Registry } from 'prom-client';
@@ -8,7 +8,6 @@ import { errorHandler, toHttpError, type ErrorObserver } from './errors';
 import { createLogger, logRequest, onRequestClosed } from './logging';
 import { createMetrics, type ServiceMetrics } from './metrics';
 import { jsonBody } from './json-body';
-import { isPredictRequest, predictPath } from './predict-path';
 import { RouteTable } from './routing';
 import * as routes from './routes';
 import { pageHandlers } from './static';
@@ -29,15 +28,28 @@ export interface Lifecycle {
   draining: boolean;
 }
 
+/**
+ * What `POST /predict` is made of, for a server that answers the route outside Express (the
+ * reference service's fast path does): the same logic, observation and error accounting.
+ */
+export interface PredictRouteParts {
+  maxBodyBytes: number;
+  /** The route's logic: a parsed body in, the response body out, or an HttpError thrown. */
+  answer: (body: unknown) => routes.PredictResponse;
+  /** Starts the request's log line and latency observation, as the app does for every request. */
+  observe: (req: IncomingMessage, res: ServerResponse) => void;
+  /** Sees every error answer, as the app's error middleware does. */
+  onError: ErrorObserver;
+}
+
 export interface ServiceApp {
-  /** What `start` serves: POST /predict on the plain-node path (see predict-path.ts), the rest through `app`. */
-  handler: RequestListener;
-  /** Every route, /predict included; serve it alone where the plain-node path is not wanted. */
+  /** The service: every route. `start` serves it; add middleware and routes here. */
   app: Express;
   metrics: ServiceMetrics;
   lifecycle: Lifecycle;
   logger: Logger;
   deps: ServiceDeps;
+  predictRoute: PredictRouteParts;
 }
 
 /**
@@ -166,11 +178,11 @@ export function createApp(deps: ServiceDeps, options: AppOptions): ServiceApp {
     next();
   });
 
-  const get = (path: string, ...handlers: RequestHandler[]): void => {
+  const get = (path: string, ...handlers: Array<RequestHandler | RequestHandler[]>): void => {
     table.add('GET', path);
     app.get(path, ...handlers);
   };
-  const post = (path: string, ...handlers: RequestHandler[]): void => {
+  const post = (path: string, ...handlers: Array<RequestHandler | RequestHandler[]>): void => {
     table.add('POST', path);
     app.post(path, ...handlers);
   };
@@ -200,15 +212,11 @@ export function createApp(deps: ServiceDeps, options: AppOptions): ServiceApp {
   app.use(table.fallback());
   app.use(errorHandler(onError));
 
-  const servePredict = predictPath({
+  const predictRoute: PredictRouteParts = {
     maxBodyBytes: config.maxBodyBytes,
     answer: answerPredict,
     observe: (req, res) => observeRequest(req, res, () => '/predict', observed),
     onError,
-  });
-  const handler: RequestListener = (req, res) => {
-    if (isPredictRequest(req)) servePredict(req, res);
-    else void app(req, res);
   };
-  return { handler, app, metrics, lifecycle, logger, deps };
+  return { app, metrics, lifecycle, logger, deps, predictRoute };
 }

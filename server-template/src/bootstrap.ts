@@ -1,3 +1,4 @@
+import type { RequestListener } from 'node:http';
 import type { Logger } from 'pino';
 import { createApp, type ServiceApp } from './app';
 import { ConfigError, type Config } from './config';
@@ -27,6 +28,8 @@ export interface LaunchOptions {
   logger?: Logger;
   /** Export process metrics (default true). */
   processMetrics?: boolean;
+  /** What to serve in front of the app (default: the app itself), e.g. a fast path for one route. */
+  front?: (service: ServiceApp) => RequestListener;
 }
 
 /** Build the app around `deps` and listen as configured. Closing also closes the prediction log. */
@@ -38,6 +41,7 @@ export async function launch(config: Config, deps: ServiceDeps, options: LaunchO
     host: config.host,
     shutdownTimeoutMs: config.shutdownTimeoutMs,
     onClosed: () => deps.predictionLog.close(),
+    listener: options.front?.(service),
   });
   return { url: running.url, port: running.port, service, close: running.shutdown };
 }

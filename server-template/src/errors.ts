@@ -1,6 +1,4 @@
-import type { ServerResponse } from 'node:http';
 import type { ErrorRequestHandler } from 'express';
-import { sendJson } from './respond';
 
 /** The JSON body of every error response: `{"error": {"code", "message", "details"?}}`. */
 export interface ErrorBody {
@@ -57,14 +55,7 @@ export function toHttpError(err: unknown): HttpError {
 /** Called for every error response (after mapping); the app uses it to count errors by code. */
 export type ErrorObserver = (error: HttpError, cause: unknown) => void;
 
-/** Answer with `err` mapped to an HttpError: always JSON, never a stack trace. */
-export function sendError(res: ServerResponse, err: unknown, observe: ErrorObserver): void {
-  const httpError = toHttpError(err);
-  observe(httpError, err);
-  sendJson(res, httpError.status, httpError.toBody(), httpError.headers);
-}
-
-/** Express error middleware around `sendError`. */
+/** Express error middleware: `err` mapped to an HttpError and sent as JSON, never a stack trace. */
 export function errorHandler(observe: ErrorObserver): ErrorRequestHandler {
   return (err, _req, res, next) => {
     if (res.headersSent) {
@@ -72,6 +63,10 @@ export function errorHandler(observe: ErrorObserver): ErrorRequestHandler {
       next(err);
       return;
     }
-    sendError(res, err, observe);
+    const httpError = toHttpError(err);
+    observe(httpError, err);
+    res.status(httpError.status);
+    if (httpError.headers) res.set(httpError.headers);
+    res.json(httpError.toBody());
   };
 }

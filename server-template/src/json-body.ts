@@ -1,14 +1,29 @@
 import type { IncomingMessage } from 'node:http';
-import type { RequestHandler } from 'express';
+import express, { type RequestHandler } from 'express';
 import { HttpError } from './errors';
 
 const JSON_TYPE = /^application\/(?:[\w.+-]+\+)?json\s*(?:;|$)/i;
 const CHARSET = /;\s*charset\s*=\s*"?([^";\s]+)"?/i;
 
 /** Headers say whether a body follows: a non-zero length, or chunked transfer. */
-function hasBody(req: IncomingMessage): boolean {
+export function hasBody(req: IncomingMessage): boolean {
   const length = req.headers['content-length'];
   return req.headers['transfer-encoding'] !== undefined || (length !== undefined && length !== '0');
+}
+
+/** 413 `payload_too_large`, naming the limit. */
+export function tooLarge(maxBodyBytes: number): HttpError {
+  return new HttpError(413, 'payload_too_large', `Request body is larger than the limit of ${maxBodyBytes} bytes.`, { limitBytes: maxBodyBytes });
+}
+
+/** 400 `invalid_json`, with the parser's reason. */
+export function invalidJson(reason: string): HttpError {
+  return new HttpError(400, 'invalid_json', `Request body is not valid JSON: ${reason}.`);
+}
+
+/** 400 `request_aborted`: the client hung up before the body was complete. */
+export function aborted(): HttpError {
+  return new HttpError(400, 'request_aborted', 'The client aborted the request.');
 }
 
 /**
@@ -33,90 +48,46 @@ export function refuseByHeaders(req: IncomingMessage, maxBodyBytes: number): Htt
   return undefined;
 }
 
-function tooLarge(maxBodyBytes: number): HttpError {
-  return new HttpError(413, 'payload_too_large', `Request body is larger than the limit of ${maxBodyBytes} bytes.`, { limitBytes: maxBodyBytes });
+/** What body-parser (inside `express.json`) throws: a `type` naming the failure. */
+interface BodyParserError {
+  type?: unknown;
+  message?: unknown;
 }
 
-/** Parses UTF-8 JSON text (any JSON value, a leading byte-order mark allowed) or explains why not. */
-export function parseJsonText(text: string): unknown {
-  try {
-    return JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text) as unknown;
-  } catch (error) {
-    throw new HttpError(400, 'invalid_json', `Request body is not valid JSON: ${(error as Error).message}.`);
+/** body-parser's errors in the contract's words; anything else is passed on unchanged. */
+function contractError(err: unknown, maxBodyBytes: number): unknown {
+  const e = err as BodyParserError | null;
+  switch (e?.type) {
+    case 'entity.parse.failed':
+      return invalidJson(String(e.message));
+    case 'entity.too.large':
+      return tooLarge(maxBodyBytes);
+    case 'request.aborted':
+      return aborted();
+    default:
+      return err;
   }
 }
-
-/** Called once per request with the parsed body (undefined when none was sent) or the error. */
-export type BodyCallback = (error: HttpError | undefined, body?: unknown) => void;
 
 /**
- * Reads and parses a JSON request body: 415 for a body that is not UTF-8 JSON, 413 over
- * `maxBodyBytes` (reading stops there), 400 for malformed JSON or an aborted upload. A request
- * without a body gives `undefined`; the route decides whether that is fine. Written for the hot
- * path: one buffer list, one decode, one parse (body-parser's general machinery — decoders per
- * charset, inflation — was a tenth of a prediction's cost). Needs nothing of Express, so the
- * Express middleware and the plain-node `/predict` path read bodies the same way.
+ * The JSON body of a request, in `req.body` (undefined when none was sent; the route decides
+ * whether that is fine). Express's own `express.json` reads and parses it; before it, the headers
+ * are checked so that what the contract refuses is refused with its code (415 not JSON, not UTF-8
+ * or compressed; 413 announced too large), and after it, body-parser's errors are translated
+ * (400 `invalid_json`, 413 over the limit while reading, 400 `request_aborted`).
+ * @param maxBodyBytes the largest body accepted, in bytes
  */
-export function readJsonBody(req: IncomingMessage, maxBodyBytes: number, done: BodyCallback): void {
-  if (!hasBody(req)) {
-    done(undefined, undefined);
-    return;
-  }
-  const refused = refuseByHeaders(req, maxBodyBytes);
-  if (refused) {
-    req.resume(); // discard the body so the connection can serve the error response
-    done(refused);
-    return;
-  }
-  const chunks: Buffer[] = [];
-  let size = 0;
-  let settled = false;
-  const settle = (error?: HttpError): void => {
-    if (settled) return;
-    settled = true;
-    req.off('data', onData);
-    req.off('end', onEnd);
-    req.off('close', onClose);
-    if (error) {
-      req.resume();
-      done(error);
-      return;
-    }
-    let body: unknown;
-    try {
-      const text = chunks.length === 1 ? chunks[0].toString('utf8') : Buffer.concat(chunks, size).toString('utf8');
-      body = parseJsonText(text);
-    } catch (parseError) {
-      done(parseError as HttpError);
-      return;
-    }
-    done(undefined, body);
-  };
-  const onData = (chunk: Buffer): void => {
-    size += chunk.length;
-    if (size > maxBodyBytes) settle(tooLarge(maxBodyBytes));
-    else chunks.push(chunk);
-  };
-  const onEnd = (): void => settle();
-  const onClose = (): void => {
-    if (!req.complete) settle(new HttpError(400, 'request_aborted', 'The client aborted the request.'));
-  };
-  req.on('data', onData);
-  req.on('end', onEnd);
-  req.on('close', onClose);
-}
-
-/** Express middleware around `readJsonBody`: the body lands in `req.body`, errors go to `next`. */
-export function jsonBody(maxBodyBytes: number): RequestHandler {
-  return (req, _res, next) => {
+export function jsonBody(maxBodyBytes: number): RequestHandler[] {
+  // `strict: false`: any JSON value parses; the validator says what shape it wants.
+  const parse = express.json({ limit: maxBodyBytes, strict: false, inflate: false, type: () => true });
+  const checkHeaders: RequestHandler = (req, _res, next) => {
     req.body = undefined;
-    readJsonBody(req, maxBodyBytes, (error, body) => {
-      if (error) {
-        next(error);
-        return;
-      }
-      req.body = body;
-      next();
-    });
+    const refused = hasBody(req) ? refuseByHeaders(req, maxBodyBytes) : undefined;
+    if (refused) req.resume(); // discard the body so the connection can serve the error response
+    next(refused);
   };
+  const readBody: RequestHandler = (req, res, next) => {
+    parse(req, res, (err?: unknown) => next(err === undefined ? undefined : contractError(err, maxBodyBytes)));
+  };
+  return [checkHeaders, readBody];
 }

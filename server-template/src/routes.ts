@@ -2,7 +2,6 @@ import type { Request, RequestHandler } from 'express';
 import type { LoadedModel, ModelInfo, Prediction, RequestLimits, ServiceDeps } from './contracts';
 import { HttpError } from './errors';
 import type { ServiceMetrics } from './metrics';
-import { sendJson } from './respond';
 
 /** The model answering now, or 503 when none is loaded (a hole's 501 passes through). */
 export function requireModel(deps: ServiceDeps): LoadedModel {
@@ -18,8 +17,8 @@ export type PredictResponse =
 
 /**
  * `POST /predict` without HTTP: a parsed body in, the response body out (or an HttpError thrown).
- * Predictions are counted and logged here, so the Express route and the plain-node path (see
- * `predict-path.ts`) answer and record the same way.
+ * Predictions are counted and logged here, so anything serving the route (the Express route
+ * below, or a server in front of the app) answers and records the same way.
  */
 export function predictAnswer(deps: ServiceDeps, limits: RequestLimits, metrics: ServiceMetrics): (body: unknown) => PredictResponse {
   return (body) => {
@@ -44,7 +43,7 @@ export function predictAnswer(deps: ServiceDeps, limits: RequestLimits, metrics:
 /** `POST /predict` as an Express route (after `jsonBody`). */
 export function predictHandler(answer: (body: unknown) => PredictResponse): RequestHandler {
   return (req, res) => {
-    sendJson(res, 200, answer(req.body));
+    res.json(answer(req.body));
   };
 }
 

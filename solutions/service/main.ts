@@ -12,6 +12,7 @@ import { loadConfig } from '../../server-template/src/config';
 import type { OpenArtifact } from '../lab-01-ship-the-model/src/registry';
 import { defaultOpenArtifact } from './artifact';
 import { buildServiceDeps } from './deps';
+import { withFastPath } from './fast-path/predict-path';
 
 export type { ServiceHandle } from '../../server-template/src/bootstrap';
 
@@ -22,6 +23,8 @@ export interface StartServiceOptions {
   logger?: Logger;
   /** Export process metrics (default true). */
   processMetrics?: boolean;
+  /** Serve POST /predict on the fast path in front of the app (default true; see fast-path/). */
+  fastPath?: boolean;
 }
 
 /**
@@ -38,7 +41,8 @@ export async function startService(
   const config = loadConfig(env);
   const deps = await buildServiceDeps(config, options.openArtifact ?? defaultOpenArtifact);
   try {
-    return await launch(config, deps, { logger: options.logger, processMetrics: options.processMetrics });
+    const front = options.fastPath === false ? undefined : withFastPath;
+    return await launch(config, deps, { logger: options.logger, processMetrics: options.processMetrics, front });
   } catch (err) {
     deps.predictionLog.close();
     throw err;

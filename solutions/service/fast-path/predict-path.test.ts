@@ -3,12 +3,12 @@ import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Writable } from 'node:stream';
 import pino from 'pino';
-import { createApp } from './app';
-import type { RequestValidator, ServiceDeps } from './contracts';
-import { HttpError } from './errors';
-import { holePredictor } from './holes';
-import { isPredictRequest, predictPath } from './predict-path';
-import { MemoryRegistry, TEST_CONFIG, fakeModel, workingDeps } from './testing';
+import { createApp } from '../../../server-template/src/app';
+import type { RequestValidator, ServiceDeps } from '../../../server-template/src/contracts';
+import { HttpError } from '../../../server-template/src/errors';
+import { holePredictor } from '../../../server-template/src/holes';
+import { MemoryRegistry, TEST_CONFIG, fakeModel, workingDeps } from '../../../server-template/src/testing';
+import { isPredictRequest, predictPath, withFastPath } from './predict-path';
 
 /** A validator for one text or a batch, strict enough to produce every 400 the contract has. */
 const validator: RequestValidator = {
@@ -76,6 +76,8 @@ const CASES: Array<[string, string, Record<string, string>, Array<string | Buffe
   ['a UTF-8 charset and a byte-order mark', '/predict', { 'content-type': 'application/json; charset=UTF-8' }, ['\ufeff{"text": "caf\u00e9"}'], 200],
   ['malformed JSON', '/predict', json, ['{"text": "unfinished'], 400],
   ['no body', '/predict', json, [], 400],
+  ['an empty body, chunked', '/predict', { ...json, 'transfer-encoding': 'chunked' }, [''], 400],
+  ['JSON that is not an object', '/predict', json, ['[1, 2]'], 400],
   ['a missing field', '/predict', json, ['{"txt": "hello"}'], 400],
   ['a wrong type', '/predict', json, ['{"text": 42}'], 400],
   ['a __proto__ key', '/predict', json, ['{"__proto__": {"text": "x"}}'], 400],
@@ -106,7 +108,7 @@ async function countSeries(port: number): Promise<string[]> {
   return text.split('\n').filter((l) => /^(predictions_total|http_errors_total|http_request_duration_seconds_count)\{/.test(l) && !l.includes('/metrics'));
 }
 
-describe('POST /predict on the plain-node path', () => {
+describe('POST /predict on the fast path', () => {
   it('takes POST /predict with or without a query string, and nothing else', () => {
     const req = (method: string, url: string) => ({ method, url }) as http.IncomingMessage;
     assert.equal(isPredictRequest(req('POST', '/predict')), true);
@@ -123,7 +125,7 @@ describe('POST /predict on the plain-node path', () => {
     const logs = { express: capture(), node: capture() };
     before(async () => {
       viaExpress = await serve(createApp(deps(), { config: TEST_CONFIG, logger: logs.express.logger }).app);
-      viaNode = await serve(createApp(deps(), { config: TEST_CONFIG, logger: logs.node.logger }).handler);
+      viaNode = await serve(withFastPath(createApp(deps(), { config: TEST_CONFIG, logger: logs.node.logger })));
     });
     after(async () => {
       await viaExpress.close();
@@ -160,7 +162,8 @@ describe('POST /predict on the plain-node path', () => {
 
   describe('when the parts cannot answer', () => {
     const both = async (deps: () => ServiceDeps, check: (raw: Raw) => void): Promise<void> => {
-      for (const listener of [createApp(deps(), { config: TEST_CONFIG, logger: pino({ level: 'silent' }) }).handler, createApp(deps(), { config: TEST_CONFIG, logger: pino({ level: 'silent' }) }).app]) {
+      const app = (): ReturnType<typeof createApp> => createApp(deps(), { config: TEST_CONFIG, logger: pino({ level: 'silent' }) });
+      for (const listener of [withFastPath(app()), app().app]) {
         const server = await serve(listener);
         try {
           check(await send(server.port, '/predict', json, ['{"text": "Free money"}']));
