@@ -40,13 +40,22 @@ function median(values: number[]): number {
 }
 const BODY = '{"text": "Subject: FREE money now!!! Click here to claim your prize, limited offer, act now and win cash"}';
 
-interface WrkRun { rps: number; p99Ms: number; requests: number }
+interface WrkRun {
+  rps: number;
+  p99Ms: number;
+  requests: number;
+}
 
 /**
  * `cpuUsPerRequest` (this process's CPU time per request) is the robust number: unlike req/s it
  * barely moves when other programs share the CPUs.
  */
-interface Result { name: string; requestsPerSecond: number; p99Ms: number; cpuUsPerRequest: number }
+interface Result {
+  name: string;
+  requestsPerSecond: number;
+  p99Ms: number;
+  cpuUsPerRequest: number;
+}
 
 /** Parse wrk's summary: requests per second and the 99th percentile latency. */
 function parseWrk(out: string): WrkRun {
@@ -129,9 +138,22 @@ function partCosts(deps: ServiceDeps, model: LoadedModel, dir: string, devNull: 
   const metrics = createMetrics();
   const observe = registerPredictionMetrics(metrics.registry);
   const logger = devNull();
-  const record = { id: '0b6c1f8e-2c1d-4a57-9d1e-7c5f1b2a3d4e', method: 'POST', url: '/predict', statusCode: 200, responseTimeMs: 1.234, completed: true };
+  const record = {
+    id: '0b6c1f8e-2c1d-4a57-9d1e-7c5f1b2a3d4e',
+    method: 'POST',
+    url: '/predict',
+    statusCode: 200,
+    responseTimeMs: 1.234,
+    completed: true,
+  };
   const log = new SqlitePredictionLog({ file: path.join(dir, 'parts.sqlite') });
-  const row = { ts: Date.now(), model: model.info, text: request.texts[0] ?? '', prediction: predictions[0]?.prediction ?? 'ham', probability: 0.5 };
+  const row = {
+    ts: Date.now(),
+    model: model.info,
+    text: request.texts[0] ?? '',
+    prediction: predictions[0]?.prediction ?? 'ham',
+    probability: 0.5,
+  };
   try {
     return {
       'read the body (JSON.parse)': timePerCall(20_000, () => parseJsonText(BODY)),
@@ -178,7 +200,9 @@ async function main(): Promise<void> {
     const parts = partCosts(deps, model, dir, devNull);
     console.log('in-process, per request (µs):');
     for (const [name, us] of Object.entries(parts)) console.log(`  ${name.padEnd(48)} ${us.toFixed(2).padStart(7)}`);
-    console.log(`over HTTP — wrk: ${LOAD.threads} thread, ${LOAD.connections} connections, ${LOAD.seconds} s after ${LOAD.warmupSeconds} s, ${LOAD.rounds} rounds over the builds in turn (medians); ${cpus().length} CPUs shared`);
+    console.log(
+      `over HTTP — wrk: ${LOAD.threads} thread, ${LOAD.connections} connections, ${LOAD.seconds} s after ${LOAD.warmupSeconds} s, ${LOAD.rounds} rounds over the builds in turn (medians); ${cpus().length} CPUs shared`,
+    );
     // All builds share this process's JIT: rounds in turn keep the first build from paying for
     // the warm-up and spread bursts of other work on the machine over every build.
     const apps = builds.map(([name, build]) => ({ name, app: build(), runs: [] as Array<WrkRun & { cpuUs: number }> }));
@@ -190,10 +214,19 @@ async function main(): Promise<void> {
       const us = median(perRequest);
       const run = a.runs[perRequest.indexOf(us)] ?? a.runs[0];
       results.push({ name: a.name, requestsPerSecond: run.rps, p99Ms: run.p99Ms, cpuUsPerRequest: us });
-      console.log(`${a.name.padEnd(40)} ${run.rps.toFixed(0).padStart(7)} req/s  p99 ${run.p99Ms.toFixed(2).padStart(6)} ms  CPU ${us.toFixed(1).padStart(6)} µs/req`);
+      console.log(
+        `${a.name.padEnd(40)} ${run.rps.toFixed(0).padStart(7)} req/s  p99 ${run.p99Ms.toFixed(2).padStart(6)} ms  CPU ${us.toFixed(1).padStart(6)} µs/req`,
+      );
     }
     mkdirSync(path.join(__dirname, 'results'), { recursive: true });
-    writeFileSync(path.join(__dirname, 'results', 'api-overhead.json'), JSON.stringify({ date: new Date().toISOString(), load: LOAD, cpus: cpus().length, node: process.version, partsUsPerRequest: parts, results }, null, 2) + '\n');
+    writeFileSync(
+      path.join(__dirname, 'results', 'api-overhead.json'),
+      JSON.stringify(
+        { date: new Date().toISOString(), load: LOAD, cpus: cpus().length, node: process.version, partsUsPerRequest: parts, results },
+        null,
+        2,
+      ) + '\n',
+    );
   } finally {
     deps.predictionLog.close();
     rmSync(dir, { recursive: true, force: true });

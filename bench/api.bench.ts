@@ -31,7 +31,12 @@ wrk.body   = '{"text": "Subject: FREE money now!!! Click here to claim your priz
 wrk.headers["Content-Type"] = "application/json"
 `;
 
-interface WrkResult { requestsPerSecond: number; p50Ms: number; p99Ms: number; non2xx: number }
+interface WrkResult {
+  requestsPerSecond: number;
+  p50Ms: number;
+  p99Ms: number;
+  non2xx: number;
+}
 
 function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -47,7 +52,10 @@ function freePort(): Promise<number> {
 async function waitFor(url: string, seconds: number, child: ChildProcess): Promise<void> {
   for (let i = 0; i < seconds * 4; i++) {
     if (child.exitCode !== null) throw new Error(`server exited with code ${child.exitCode} before ${url} answered`);
-    const ok = await fetch(url, { signal: AbortSignal.timeout(1_000) }).then((r) => r.ok, () => false);
+    const ok = await fetch(url, { signal: AbortSignal.timeout(1_000) }).then(
+      (r) => r.ok,
+      () => false,
+    );
     if (ok) return;
     await new Promise((r) => setTimeout(r, 250));
   }
@@ -61,7 +69,15 @@ function toMs(value: string, unit: string): number {
 
 /** Runs wrk against `url` with the peer's request body; parses req/s and latency percentiles. */
 function wrk(url: string, seconds: number, script: string, connections: number): WrkResult {
-  const args = [`-t${connections < LOAD.connections ? 1 : LOAD.threads}`, `-c${connections}`, `-d${seconds}s`, '--latency', '-s', script, url];
+  const args = [
+    `-t${connections < LOAD.connections ? 1 : LOAD.threads}`,
+    `-c${connections}`,
+    `-d${seconds}s`,
+    '--latency',
+    '-s',
+    script,
+    url,
+  ];
   const run = spawnSync('wrk', args, { encoding: 'utf8', timeout: (seconds + 30) * 1000 });
   if (run.status !== 0) throw new Error(`wrk failed: ${run.error?.message ?? run.stderr}`);
   const out = run.stdout;
@@ -80,7 +96,9 @@ function wrk(url: string, seconds: number, script: string, connections: number):
 function measure(name: string, url: string, script: string, connections = LOAD.connections): WrkResult {
   const result = wrk(url, LOAD.seconds, script, connections);
   if (result.non2xx > 0) throw new Error(`${name}: ${result.non2xx} responses were not 2xx`);
-  console.log(`${name.padEnd(40)} c=${String(connections).padEnd(3)} ${result.requestsPerSecond.toFixed(0).padStart(7)} req/s   p50 ${result.p50Ms.toFixed(2).padStart(7)} ms   p99 ${result.p99Ms.toFixed(2).padStart(7)} ms`);
+  console.log(
+    `${name.padEnd(40)} c=${String(connections).padEnd(3)} ${result.requestsPerSecond.toFixed(0).padStart(7)} req/s   p50 ${result.p50Ms.toFixed(2).padStart(7)} ms   p99 ${result.p99Ms.toFixed(2).padStart(7)} ms`,
+  );
   return result;
 }
 
@@ -88,12 +106,18 @@ function stop(child: ChildProcess): Promise<void> {
   if (child.exitCode !== null) return Promise.resolve();
   return new Promise((resolve) => {
     const kill = setTimeout(() => child.kill('SIGKILL'), 10_000);
-    child.once('exit', () => { clearTimeout(kill); resolve(); });
+    child.once('exit', () => {
+      clearTimeout(kill);
+      resolve();
+    });
     child.kill('SIGTERM');
   });
 }
 
-interface Server { url: string; stop: () => Promise<void> }
+interface Server {
+  url: string;
+  stop: () => Promise<void>;
+}
 
 /**
  * Waits until the server `child` started on `port` answers 200 on `readyPath` (at most
@@ -117,10 +141,14 @@ const BUILD_DIR = path.join(ROOT, '.work', 'bench-build');
 
 /** Compiles the service with the container image's build config; returns its entry point. */
 function buildService(): string {
-  const tsc = spawnSync(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', path.join(ROOT, 'deploy', 'tsconfig.build.json'), '--outDir', BUILD_DIR], {
-    cwd: ROOT,
-    encoding: 'utf8',
-  });
+  const tsc = spawnSync(
+    process.execPath,
+    [require.resolve('typescript/bin/tsc'), '-p', path.join(ROOT, 'deploy', 'tsconfig.build.json'), '--outDir', BUILD_DIR],
+    {
+      cwd: ROOT,
+      encoding: 'utf8',
+    },
+  );
   if (tsc.status !== 0) throw new Error(`compiling the service failed:\n${tsc.stdout}${tsc.stderr}`);
   return path.join(BUILD_DIR, 'solutions', 'service', 'main.js');
 }
@@ -130,7 +158,15 @@ async function startOurs(entry: string, env: Record<string, string>, dir: string
   const port = await freePort();
   const child = spawn(process.execPath, [entry], {
     cwd: ROOT,
-    env: { ...process.env, NODE_ENV: 'production', PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'info', PREDICTION_LOG: path.join(dir, `${port}.sqlite`), ...env },
+    env: {
+      ...process.env,
+      NODE_ENV: 'production',
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      LOG_LEVEL: 'info',
+      PREDICTION_LOG: path.join(dir, `${port}.sqlite`),
+      ...env,
+    },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   return warmedUp(child, port, '/health/ready', 60, script);
@@ -161,10 +197,14 @@ async function startPeer(script: string): Promise<Server | undefined> {
   }
   const python = found.python;
   const port = await freePort();
-  const child = spawn(python, ['-m', 'uvicorn', '--app-dir', PEER_DIR, 'fastapi_app:app', '--host', '127.0.0.1', '--port', String(port), '--log-level', 'warning'], {
-    env: { ...process.env, SPAM_DATA: data },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
+  const child = spawn(
+    python,
+    ['-m', 'uvicorn', '--app-dir', PEER_DIR, 'fastapi_app:app', '--host', '127.0.0.1', '--port', String(port), '--log-level', 'warning'],
+    {
+      env: { ...process.env, SPAM_DATA: data },
+      stdio: ['ignore', 'ignore', 'inherit'],
+    },
+  );
   return warmedUp(child, port, '/health', 300, script); // the peer trains its model at start-up
 }
 
@@ -193,7 +233,9 @@ async function main(): Promise<void> {
   const lua = existsSync(peerScript) ? peerScript : path.join(dir, 'post.lua');
   if (lua !== peerScript) writeFileSync(lua, FALLBACK_LUA);
   const loadAtStart = Number(loadavg()[0].toFixed(2));
-  console.log(`wrk: ${LOAD.threads} threads, ${LOAD.connections} connections, ${LOAD.seconds} s per run after a ${LOAD.warmupSeconds} s warm-up, ${LOAD.rounds} rounds alternating ours and the peer; ${cpus().length} CPUs shared by servers and wrk; load average ${loadAtStart}`);
+  console.log(
+    `wrk: ${LOAD.threads} threads, ${LOAD.connections} connections, ${LOAD.seconds} s per run after a ${LOAD.warmupSeconds} s warm-up, ${LOAD.rounds} rounds alternating ours and the peer; ${cpus().length} CPUs shared by servers and wrk; load average ${loadAtStart}`,
+  );
   const servers: Server[] = [];
   try {
     const entry = buildService();
@@ -238,9 +280,14 @@ async function main(): Promise<void> {
     const floorMedian = medianRun(floorRuns);
     const peerMedian = peerRuns.length ? medianRun(peerRuns) : undefined;
     const ratio = ratios.length ? median(ratios) : undefined;
-    if (ratio !== undefined) console.log(`ratio ours/peer (median of ${ratios.length} rounds): ${ratio.toFixed(1)}× (rounds: ${ratios.map((r) => r.toFixed(1)).join(', ')}; goal ≥ ${GOALS.minRatio}×)`);
+    if (ratio !== undefined)
+      console.log(
+        `ratio ours/peer (median of ${ratios.length} rounds): ${ratio.toFixed(1)}× (rounds: ${ratios.map((r) => r.toFixed(1)).join(', ')}; goal ≥ ${GOALS.minRatio}×)`,
+      );
     const queueBoundMs = (LOAD.connections / oursMedian.requestsPerSecond) * 1000;
-    console.log(`p99 at c=${LOAD.connections}: ${oursMedian.p99Ms.toFixed(2)} ms (goal ≤ ${GOALS.maxP99Ms} ms; the queue alone makes the mean ${queueBoundMs.toFixed(1)} ms at this throughput; the floor server's p99 ${floorMedian.p99Ms.toFixed(2)} ms); p99 at c=${LOAD.lightConnections}: ${light.ours.p99Ms.toFixed(2)} ms`);
+    console.log(
+      `p99 at c=${LOAD.connections}: ${oursMedian.p99Ms.toFixed(2)} ms (goal ≤ ${GOALS.maxP99Ms} ms; the queue alone makes the mean ${queueBoundMs.toFixed(1)} ms at this throughput; the floor server's p99 ${floorMedian.p99Ms.toFixed(2)} ms); p99 at c=${LOAD.lightConnections}: ${light.ours.p99Ms.toFixed(2)} ms`,
+    );
     const results = {
       date: new Date().toISOString(),
       load: LOAD,

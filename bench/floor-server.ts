@@ -12,7 +12,10 @@ import { DiskModelRegistry } from '../solutions/lab-01-ship-the-model/src/regist
 import { defaultOpenArtifact } from '../solutions/service/artifact';
 
 /** The model's answer for a parsed `{"text"}` body, with nothing else. */
-export function floorAnswer(model: LoadedModel, body: unknown): { prediction: 'spam' | 'ham'; probability: number; model: LoadedModel['info'] } {
+export function floorAnswer(
+  model: LoadedModel,
+  body: unknown,
+): { prediction: 'spam' | 'ham'; probability: number; model: LoadedModel['info'] } {
   const probability = model.predictProba([(body as { text: string }).text])[0] ?? 0;
   return { prediction: probability >= model.threshold ? 'spam' : 'ham', probability, model: model.info };
 }
@@ -35,7 +38,11 @@ export function floorListener(model: LoadedModel): RequestListener {
 }
 
 async function main(): Promise<void> {
-  const registry = new DiskModelRegistry({ modelsDir: path.resolve(__dirname, '..', 'models'), name: 'spam', openArtifact: defaultOpenArtifact });
+  const registry = new DiskModelRegistry({
+    modelsDir: path.resolve(__dirname, '..', 'models'),
+    name: 'spam',
+    openArtifact: defaultOpenArtifact,
+  });
   const server = createServer(floorListener(await registry.load()));
   server.listen(Number(process.env.PORT ?? 0), '127.0.0.1');
   process.on('SIGTERM', () => {

@@ -12,7 +12,7 @@ import { listFaults, writeFault } from '../grading/lib/faulty';
 import { buildLab, writeLab } from '../grading/lib/build';
 import { REPO_ROOT, resolveLab } from '../grading/lib/labs';
 import { listSubmissions } from '../grading/lib/submissions';
-import { dockerUnavailable, Isolation } from '../grading/sandbox/isolation';
+import { dockerUnavailable, type Isolation } from '../grading/sandbox/isolation';
 
 const lab = resolveLab(path.join(REPO_ROOT, 'solutions'), process.env.BENCH_LAB ?? 'lab-02');
 const work = fs.mkdtempSync(path.join(os.tmpdir(), 'n2p-bench-'));
@@ -47,13 +47,29 @@ async function main(): Promise<void> {
   for (const isolation of modes) {
     const one = await timeBatch(1, 1, isolation);
     const cls = await timeBatch(30, 2, isolation);
-    rows.push({ isolation, one_submission_s: round(one.seconds), class_30_jobs_2_s: round(cls.seconds), class_statuses: cls.statuses,
-      goals: { one_submission_s: 15, class_30_s: 300 }, met: one.seconds <= 15 && cls.seconds <= 300 });
+    rows.push({
+      isolation,
+      one_submission_s: round(one.seconds),
+      class_30_jobs_2_s: round(cls.seconds),
+      class_statuses: cls.statuses,
+      goals: { one_submission_s: 15, class_30_s: 300 },
+      met: one.seconds <= 15 && cls.seconds <= 300,
+    });
   }
-  console.table(rows.map((r) => ({ isolation: r['isolation'], 'one submission (s)': r['one_submission_s'], '30 submissions, 2 jobs (s)': r['class_30_jobs_2_s'], 'goals met': r['met'] })));
+  console.table(
+    rows.map((r) => ({
+      isolation: r['isolation'],
+      'one submission (s)': r['one_submission_s'],
+      '30 submissions, 2 jobs (s)': r['class_30_jobs_2_s'],
+      'goals met': r['met'],
+    })),
+  );
   const out = path.join(__dirname, 'results', 'grading.json');
   fs.mkdirSync(path.dirname(out), { recursive: true });
-  fs.writeFileSync(out, JSON.stringify({ lab: lab.config.id, cores: os.availableParallelism(), node: process.version, runs: rows }, null, 2) + '\n');
+  fs.writeFileSync(
+    out,
+    JSON.stringify({ lab: lab.config.id, cores: os.availableParallelism(), node: process.version, runs: rows }, null, 2) + '\n',
+  );
   console.log(`wrote ${path.relative(REPO_ROOT, out)}`);
 }
 

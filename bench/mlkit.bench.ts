@@ -9,7 +9,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ensureDatasets, readSpamSplit } from '../datasets/read';
-import { DEFAULT_SPAM_CONFIG, toBinaryLabels, trainSpamClassifier, SpamClassifier } from '../mlkit/pipeline';
+import { DEFAULT_SPAM_CONFIG, toBinaryLabels, trainSpamClassifier, type SpamClassifier } from '../mlkit/pipeline';
 
 const REPEATS = 3;
 const CALLS = 20000;
@@ -48,15 +48,27 @@ function measureOurs(): Record<string, number> {
   for (let r = 0; r < 20; r++) for (const t of test) sink += model.probability(t);
   const allMs = (seconds(t0) * 1000) / (20 * test.length);
   if (!Number.isFinite(sink)) throw new Error('scores were not finite');
-  return { train_seconds: median(times.slice(1)), train_seconds_first: times[0] as number, predict_one_ms_median_message: oneMs, predict_one_ms_mean_over_test: allMs, median_message_chars: medianText.length };
+  return {
+    train_seconds: median(times.slice(1)),
+    train_seconds_first: times[0] as number,
+    predict_one_ms_median_message: oneMs,
+    predict_one_ms_mean_over_test: allMs,
+    median_message_chars: medianText.length,
+  };
 }
 
 function measurePeer(): Record<string, number> | { error: string } {
   const found = peerPython(['sklearn', 'numpy']);
   if ('error' in found) return { error: `peer did not run: ${found.error}` };
   const PYTHON = found.python;
-  const run = spawnSync(PYTHON, [join(__dirname, 'peer', 'peer_bench.py'), '--repeats', String(REPEATS)], { cwd: join(__dirname, '..'), encoding: 'utf8' });
-  if (run.status !== 0) return { error: `peer did not run (${PYTHON} with scikit-learn needed; set PYTHON): ${(run.stderr || String(run.error)).trim().split('\n').pop()}` };
+  const run = spawnSync(PYTHON, [join(__dirname, 'peer', 'peer_bench.py'), '--repeats', String(REPEATS)], {
+    cwd: join(__dirname, '..'),
+    encoding: 'utf8',
+  });
+  if (run.status !== 0)
+    return {
+      error: `peer did not run (${PYTHON} with scikit-learn needed; set PYTHON): ${(run.stderr || String(run.error)).trim().split('\n').pop()}`,
+    };
   return JSON.parse(run.stdout) as Record<string, number>;
 }
 
@@ -72,7 +84,8 @@ async function main(): Promise<void> {
     ['predict one, mean over test (ms)', 'predict_one_ms_mean_over_test', 4],
   ];
   console.log(`${'measure'.padEnd(34)} ${'mlkit'.padStart(9)} ${'sklearn'.padStart(9)}`);
-  for (const [label, key, d] of rows) console.log(`${label.padEnd(34)} ${cell(ours[key], d).padStart(9)} ${cell((peer as Record<string, unknown>)[key], d).padStart(9)}`);
+  for (const [label, key, d] of rows)
+    console.log(`${label.padEnd(34)} ${cell(ours[key], d).padStart(9)} ${cell((peer as Record<string, unknown>)[key], d).padStart(9)}`);
   if ('error' in peer) console.log(peer.error);
   const goal = (ours.predict_one_ms_median_message as number) <= 0.1 ? 'met' : 'missed';
   console.log(`predict-one goal ≤ 0.1 ms: ${goal}`);
@@ -80,7 +93,11 @@ async function main(): Promise<void> {
   const trainGoal = typeof peerTrain === 'number' ? ((ours.train_seconds as number) <= peerTrain ? 'met' : 'missed') : 'not measured';
   console.log(`training goal (median ≤ scikit-learn's): ${trainGoal}`);
   mkdirSync(join(__dirname, 'results'), { recursive: true });
-  writeFileSync(join(__dirname, 'results', 'mlkit.json'), JSON.stringify({ measured_at: new Date().toISOString(), ours, peer, predict_one_goal_ms: 0.1, goal, train_goal: trainGoal }, null, 1) + '\n');
+  writeFileSync(
+    join(__dirname, 'results', 'mlkit.json'),
+    JSON.stringify({ measured_at: new Date().toISOString(), ours, peer, predict_one_goal_ms: 0.1, goal, train_goal: trainGoal }, null, 1) +
+      '\n',
+  );
 }
 
 main().catch((e: unknown) => {

@@ -14,5 +14,7 @@ export function peerPython(modules: string[]): { python: string } | { error: str
     if (run.status === 0) return { python };
     tried.push(`${python}: ${(run.stderr || String(run.error ?? 'failed')).trim().split('\n').pop()}`);
   }
-  return { error: `no Python with ${modules.join(', ')} (${tried.join('; ')}); on Debian: apt-get install python3-sklearn python3-fastapi uvicorn, or set PYTHON` };
+  return {
+    error: `no Python with ${modules.join(', ')} (${tried.join('; ')}); on Debian: apt-get install python3-sklearn python3-fastapi uvicorn, or set PYTHON`,
+  };
 }

@@ -6,15 +6,32 @@
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { parseCommandLine, UsageError } from '../grading/lib/usage';
 
-const only = process.argv.slice(2);
+/** The benchmark names asked for (none: all); a flag is a usage error, since none is defined. */
+function askedFor(argv: string[]): string[] {
+  try {
+    return parseCommandLine({ args: argv, allowPositionals: true }, 'usage: npm run bench [-- name…]').positionals;
+  } catch (e) {
+    if (!(e instanceof UsageError)) throw e;
+    console.error(`error: ${e.message}`);
+    return process.exit(2);
+  }
+}
+
+const only = askedFor(process.argv.slice(2));
 const benches = fs
   .readdirSync(__dirname)
   .filter((f) => f.endsWith('.bench.ts'))
   .filter((f) => only.length === 0 || only.some((name) => f.startsWith(name)))
   .sort();
 if (benches.length === 0) {
-  console.error(`no benchmark matches ${only.join(', ')}; available: ${fs.readdirSync(__dirname).filter((f) => f.endsWith('.bench.ts')).join(', ')}`);
+  console.error(
+    `no benchmark matches ${only.join(', ')}; available: ${fs
+      .readdirSync(__dirname)
+      .filter((f) => f.endsWith('.bench.ts'))
+      .join(', ')}`,
+  );
   process.exit(1);
 }
 const failed: string[] = [];

@@ -3,6 +3,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { FileStats } from './types';
 
+/** `datasets/build/`, found from this file, so notebooks/ and the repository root agree. */
+export const DEFAULT_BUILD_DIR = path.join(__dirname, 'build');
+
 /** Writes `text` to `file` (creating folders) and returns its size and sha256. */
 export function writeFileWithStats(file: string, text: string, rows: number): FileStats {
   fs.mkdirSync(path.dirname(file), { recursive: true });

@@ -7,7 +7,20 @@ import { DEFAULT_BUILD_DIR, datasetsBuilt, ensureDatasets, readManifest, readPen
 
 describe('datasets/read', () => {
   let dir: string;
-  const row = { id: 'spam-1/00001.x', group: 'spam-1', period: 1, date: null, date_plausible: false, from_domain: null, subject: 's', body: 'b', is_html: false, headers: 'H: v', text: 's\n\nb', label: 'spam' };
+  const row = {
+    id: 'spam-1/00001.x',
+    group: 'spam-1',
+    period: 1,
+    date: null,
+    date_plausible: false,
+    from_domain: null,
+    subject: 's',
+    body: 'b',
+    is_html: false,
+    headers: 'H: v',
+    text: 's\n\nb',
+    label: 'spam',
+  };
 
   beforeEach(() => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'datasets-read-'));
@@ -16,8 +29,14 @@ describe('datasets/read', () => {
 
   function writeSmallBuild(): void {
     fs.mkdirSync(path.join(dir, 'spam'));
-    fs.writeFileSync(path.join(dir, 'spam', 'train.jsonl'), `${JSON.stringify(row)}\n${JSON.stringify({ ...row, id: 'spam-1/00002.y' })}\n`);
-    fs.writeFileSync(path.join(dir, 'penguins.json'), '[{"species":"Adelie","island":"Dream","beakLengthMm":null,"beakDepthMm":1,"flipperLengthMm":2,"bodyMassG":3,"sex":null}]');
+    fs.writeFileSync(
+      path.join(dir, 'spam', 'train.jsonl'),
+      `${JSON.stringify(row)}\n${JSON.stringify({ ...row, id: 'spam-1/00002.y' })}\n`,
+    );
+    fs.writeFileSync(
+      path.join(dir, 'penguins.json'),
+      '[{"species":"Adelie","island":"Dream","beakLengthMm":null,"beakDepthMm":1,"flipperLengthMm":2,"bodyMassG":3,"sex":null}]',
+    );
     fs.writeFileSync(path.join(dir, 'manifest.json'), JSON.stringify({ files: { 'spam/train.jsonl': {}, 'penguins.json': {} } }));
   }
 
@@ -27,7 +46,10 @@ describe('datasets/read', () => {
 
   it('reads a split, the penguins and the manifest', () => {
     writeSmallBuild();
-    assert.deepEqual(readSpamSplit('train', dir).map((r) => r.id), ['spam-1/00001.x', 'spam-1/00002.y']);
+    assert.deepEqual(
+      readSpamSplit('train', dir).map((r) => r.id),
+      ['spam-1/00001.x', 'spam-1/00002.y'],
+    );
     assert.equal(readPenguins(dir)[0]?.beakLengthMm, null);
     assert.deepEqual(Object.keys(readManifest(dir).files), ['spam/train.jsonl', 'penguins.json']);
   });

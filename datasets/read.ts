@@ -8,12 +8,11 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import { DEFAULT_BUILD_DIR } from './files';
 import type { Manifest, Penguin, SpamRow, SpamSplit } from './types';
 
 export type { FileStats, Manifest, Penguin, SpamGroup, SpamLabel, SpamRow, SpamSplit } from './types';
-
-/** `datasets/build/`, found from this file, so notebooks/ and the repository root agree. */
-export const DEFAULT_BUILD_DIR = path.join(__dirname, 'build');
+export { DEFAULT_BUILD_DIR };
 
 export const SPAM_SPLITS: readonly SpamSplit[] = ['train', 'validation', 'test', 'production'];
 
@@ -48,7 +47,9 @@ export function datasetsBuilt(dir: string = DEFAULT_BUILD_DIR): boolean {
 export function readSpamSplit(split: SpamSplit, dir: string = DEFAULT_BUILD_DIR): SpamRow[] {
   if (!SPAM_SPLITS.includes(split)) throw new Error(`unknown spam split "${String(split)}": use one of ${SPAM_SPLITS.join(', ')}`);
   const relative = `spam/${split}.jsonl`;
-  const lines = readBuilt(dir, relative).split('\n').filter((l) => l !== '');
+  const lines = readBuilt(dir, relative)
+    .split('\n')
+    .filter((l) => l !== '');
   return lines.map((line, i) => {
     try {
       return JSON.parse(line) as SpamRow;
@@ -79,8 +80,8 @@ export async function ensureDatasets(options: { dir?: string; log?: (line: strin
   if (datasetsBuilt(dir)) return false;
   log('datasets not built yet: building them (about half a minute)...');
   // Loaded only when needed (readers should not pull in the mail parser), and with require:
-  // a dynamic import of './build' would resolve to the build/ output folder instead.
-  const { buildDatasets } = require('./build.ts') as typeof import('./build');
+  // under the CommonJS loader the project runs with, import() would need a file extension.
+  const { buildDatasets } = require('./make') as typeof import('./make');
   await buildDatasets(dir, log);
   return true;
 }

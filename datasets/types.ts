@@ -1,4 +1,5 @@
 /** Shapes of the built datasets (see CONTRIBUTING.md, "Data contract"). */
+import type { ShopSummary } from './shop/types';
 
 export type SpamGroup = 'easy-ham-1' | 'hard-ham-1' | 'spam-1' | 'easy-ham-2' | 'spam-2';
 export type SpamLabel = 'spam' | 'ham';
@@ -79,4 +80,6 @@ export interface Manifest {
     field_names: Record<string, keyof Penguin>;
     missing: Record<keyof Penguin, number>;
   };
+  /** The simulated shop (datasets/shop/DATASHEET.md). */
+  shop: ShopSummary;
 }

@@ -6,7 +6,8 @@ import { promisify } from 'node:util';
 import { createMetrics } from '../server-template/src/metrics';
 import { registerPredictionMetrics } from '../solutions/lab-04-monitor/src/metrics';
 import { argsOf, parseDockerfile, type Stage } from './support/dockerfile';
-import { BASE_IMAGE, onPath, REPO_ROOT } from './support/docker';
+import { DOCKER_COMPOSE, requireSystem } from '../scripts/test-support/require-system';
+import { BASE_IMAGE, REPO_ROOT } from './support/docker';
 import { metricNames } from './support/promql';
 
 const run = promisify(execFile);
@@ -15,16 +16,13 @@ const read = (file: string): string => readFileSync(path.join(REPO_ROOT, file), 
 describe('docker-compose.yml', () => {
   let config = '';
   before(async function () {
-    if (!onPath('docker-compose')) {
-      console.log('      skipped: docker-compose is not installed (apt-get install docker-compose)');
-      this.skip();
-    }
+    await requireSystem(this, DOCKER_COMPOSE);
     ({ stdout: config } = await run('docker-compose', ['config'], { cwd: REPO_ROOT, timeout: 60_000 }));
   });
 
-  it('is valid for docker-compose and defines notebooks, api, prometheus and grafana', async () => {
+  it('is valid for docker-compose and defines notebooks, api, prometheus, alertmanager and grafana', async () => {
     const { stdout } = await run('docker-compose', ['config', '--services'], { cwd: REPO_ROOT, timeout: 60_000 });
-    assert.deepEqual(stdout.trim().split('\n').sort(), ['api', 'grafana', 'notebooks', 'prometheus']);
+    assert.deepEqual(stdout.trim().split('\n').sort(), ['alertmanager', 'api', 'grafana', 'notebooks', 'prometheus']);
   });
 
   it('publishes every port on 127.0.0.1 only', () => {
@@ -80,10 +78,11 @@ describe('Dockerfile (the API image)', () => {
     for (const entry of ['.git', '.work', '**/node_modules', 'datasets', 'notebooks']) assert.ok(ignored.includes(entry), `.dockerignore lacks ${entry}`);
   });
 
-  it('the notebooks image starts from the same base and registers the tslab kernel', () => {
+  it('the notebooks image starts from the same base and registers the course kernel as npm start does', () => {
     const notebooks = parseDockerfile(read('deploy/notebooks/Dockerfile'));
     assert.deepEqual(notebooks.map((s) => s.image), [BASE_IMAGE]);
-    assert.match(argsOf(notebooks[0], 'RUN').join('\n'), /tslab install/);
+    assert.match(argsOf(notebooks[0], 'RUN').join('\n'), /npm run kernel[\s\S]*'tslab-course' in s/);
+    assert.match(argsOf(notebooks[0], 'CMD').join(' '), /"scripts\/start\.ts"/, 'the container does not start through npm start');
   });
 });
 

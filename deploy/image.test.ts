@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { GenericContainer, Wait, type StartedTestContainer } from 'testcontainers';
-import { configureTestcontainers, docker, dockerUnavailable, ensureBaseImage, REPO_ROOT } from './support/docker';
+import { DOCKER, requireSystem } from '../scripts/test-support/require-system';
+import { configureTestcontainers, docker, ensureBaseImage, REPO_ROOT } from './support/docker';
 import { poll } from './support/net';
 
 /** Tag of the image these tests build; kept afterwards so the next run reuses its layers. */
@@ -23,11 +24,7 @@ describe('the API image (docker build + run)', function () {
   before(async function () {
     // Building the base image stand-in (debootstrap) takes a minute or two, once.
     this.timeout(10 * 60_000);
-    const reason = await dockerUnavailable();
-    if (reason) {
-      console.log(`      skipped: ${reason}`);
-      this.skip();
-    }
+    await requireSystem(this, DOCKER);
     configureTestcontainers();
     await ensureBaseImage();
   });

@@ -3,7 +3,8 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { onPath, REPO_ROOT } from './support/docker';
+import { PROMETHEUS, requireSystem } from '../scripts/test-support/require-system';
+import { REPO_ROOT } from './support/docker';
 import { freePort, poll } from './support/net';
 import { startReferenceApi, type RunningApi } from './support/api';
 
@@ -31,10 +32,7 @@ describe('Prometheus scraping the API (the compose scrape config, run locally)',
   };
 
   before(async function () {
-    if (!onPath('prometheus')) {
-      console.log('      skipped: the prometheus binary is not installed (apt-get install prometheus)');
-      this.skip();
-    }
+    await requireSystem(this, PROMETHEUS);
     dir = mkdtempSync(path.join(tmpdir(), 'prometheus-test-'));
     api = await startReferenceApi();
     const predicted = await fetch(`${api.url}/predict`, {

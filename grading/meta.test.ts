@@ -10,13 +10,13 @@ import * as net from 'node:net';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import * as tar from 'tar';
-import { Results } from './harness/results';
+import type { Results } from './harness/results';
 import { gradeBatch } from './lib/batch';
 import { buildLab, walk, writeLab } from './lib/build';
 import { listLabs, REPO_ROOT } from './lib/labs';
 import { listSubmissions } from './lib/submissions';
 import { listFaults, readFault, writeFault } from './lib/faulty';
-import { writeHostile, Hostile } from './fixtures/hostile';
+import { writeHostile, type Hostile } from './fixtures/hostile';
 import { pidsOfUid } from './sandbox/memory';
 import { isRoot, sandboxUid } from './sandbox/isolation';
 
@@ -35,6 +35,20 @@ function hashTree(labId: string): string {
   return h.digest('hex');
 }
 
+/**
+ * Pids still running as `uid` once they have had up to `boundMs` to go: a job SIGKILLs its
+ * uid's processes as it ends, and a killed process takes a moment to leave /proc.
+ */
+async function stillRunning(uid: number, boundMs = 5000): Promise<number[]> {
+  const deadline = Date.now() + boundMs;
+  let pids = pidsOfUid(uid);
+  while (pids.length > 0 && Date.now() < deadline) {
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    pids = pidsOfUid(uid);
+  }
+  return pids;
+}
+
 for (const lab of listLabs(path.join(REPO_ROOT, 'solutions'))) {
   describe(`grading ${lab.config.id} (meta)`, function () {
     this.timeout(600000);
@@ -44,9 +58,10 @@ for (const lab of listLabs(path.join(REPO_ROOT, 'solutions'))) {
     let hashAfter = '';
     let connections = 0;
     let slots: number[] = [];
+    const leftovers: number[] = [];
     let work = '';
 
-    before(async function () {
+    before(async () => {
       work = fs.mkdtempSync(path.join(os.tmpdir(), 'n2p-meta-'));
       const subs = path.join(work, 'in');
       fs.mkdirSync(subs);
@@ -60,11 +75,23 @@ for (const lab of listLabs(path.join(REPO_ROOT, 'solutions'))) {
       writeLab(buildLab(lab), path.join(subs, 'starter'));
       for (const id of listFaults(lab)) writeFault(lab, id, path.join(subs, id));
       hostile = writeHostile(lab.config.id, lab.dir, lab.config.files, subs, port);
-      await tar.c({ file: path.join(subs, 'invalid-absolute.tar.gz'), gzip: true, preservePaths: true, cwd: subs }, [path.join(subs, 'solution', lab.config.files[0]!)]);
+      await tar.c({ file: path.join(subs, 'invalid-absolute.tar.gz'), gzip: true, preservePaths: true, cwd: subs }, [
+        path.join(subs, 'solution', lab.config.files[0]!),
+      ]);
       fs.mkdirSync(path.join(subs, 'invalid-symlink'));
       fs.symlinkSync('/etc/passwd', path.join(subs, 'invalid-symlink', 'passwd'));
       hashBefore = hashTree(lab.config.id);
-      const { results, slots: used } = await gradeBatch({ lab, entries: listSubmissions(subs).entries, outDir: path.join(work, 'out'), jobs: 2, isolation: 'process' });
+      // Looked for while each slot is still leased: once released, another grading run on the
+      // machine may lease the same uid and start processes of its own.
+      const beforeRelease = async (slot: number): Promise<void> => void leftovers.push(...(await stillRunning(sandboxUid(slot))));
+      const { results, slots: used } = await gradeBatch({
+        lab,
+        entries: listSubmissions(subs).entries,
+        outDir: path.join(work, 'out'),
+        jobs: 2,
+        isolation: 'process',
+        beforeRelease,
+      });
       for (const r of results) byId.set(r.extra_data.submission, r);
       slots = used;
       hashAfter = hashTree(lab.config.id);
@@ -81,9 +108,16 @@ for (const lab of listLabs(path.join(REPO_ROOT, 'solutions'))) {
     it('gives the solution full marks', () => {
       const r = get('solution');
       assert.equal(r.extra_data.status, 'graded');
-      assert.equal(r.score, r.max_score, r.tests.filter((t) => t.score < t.max_score).map((t) => `${t.name}: ${t.output}`).join('\n'));
+      assert.equal(
+        r.score,
+        r.max_score,
+        r.tests
+          .filter((t) => t.score < t.max_score)
+          .map((t) => `${t.name}: ${t.output}`)
+          .join('\n'),
+      );
       // Checks skipped on this machine (no Docker engine) count for neither score nor max.
-      assert.equal(r.max_score + (r.extra_data.skipped_points ?? 0), lab.config.max_score, 'lab.json max_score equals the checks\' points');
+      assert.equal(r.max_score + (r.extra_data.skipped_points ?? 0), lab.config.max_score, "lab.json max_score equals the checks' points");
     });
     it('gives the generated starter at most 10 %', () => {
       assert.ok(get('starter').score <= 0.1 * lab.config.max_score);
@@ -92,7 +126,10 @@ for (const lab of listLabs(path.join(REPO_ROOT, 'solutions'))) {
       for (const id of listFaults(lab)) {
         const r = get(id);
         const want = readFault(lab, id);
-        assert.ok(r.score < r.max_score && r.score >= want.min && r.score <= want.max, `${id} (${want.description}): ${r.score} not in [${want.min}, ${want.max}]`);
+        assert.ok(
+          r.score < r.max_score && r.score >= want.min && r.score <= want.max,
+          `${id} (${want.description}): ${r.score} not in [${want.min}, ${want.max}]`,
+        );
       }
     });
     it('marks unsafe submissions invalid, with the reason', () => {
@@ -101,16 +138,18 @@ for (const lab of listLabs(path.join(REPO_ROOT, 'solutions'))) {
       assert.equal(get('invalid-symlink').extra_data.status, 'invalid');
     });
     it('finishes the batch with the expected status for each hostile submission', () => {
-      for (const [id, h] of hostile) assert.ok(h.statuses.includes(get(id).extra_data.status), `${id}: ${get(id).extra_data.status} ${get(id).output}`);
+      for (const [id, h] of hostile)
+        assert.ok(h.statuses.includes(get(id).extra_data.status), `${id}: ${get(id).extra_data.status} ${get(id).output}`);
     });
     it('leaves the grader, solution and lab files unchanged, and nothing running', function () {
       if (!isRoot()) this.skip(); // without root the sandbox runs as the grader's user (see grading/README.md)
       assert.equal(hashAfter, hashBefore);
-      for (const rel of ['grading/PWNED.txt', 'labs/PWNED.txt', 'solutions/PWNED.txt']) assert.ok(!fs.existsSync(path.join(REPO_ROOT, rel)), rel);
+      for (const rel of ['grading/PWNED.txt', 'labs/PWNED.txt', 'solutions/PWNED.txt'])
+        assert.ok(!fs.existsSync(path.join(REPO_ROOT, rel)), rel);
       // A lab without code files (a Dockerfile, YAML) runs no learner code: no hostile copies.
       if (hostile.size > 0) assert.equal(get('hostile-write-outside').score, lab.config.max_score);
       assert.equal(slots.length, 2);
-      assert.deepEqual(slots.flatMap((s) => pidsOfUid(sandboxUid(s))), []);
+      assert.deepEqual(leftovers, [], `processes left running under the sandbox uids of slots ${slots.join(', ')}`);
     });
     it('keeps the network and the instructor checks out of reach', function () {
       if (!isRoot()) this.skip();

@@ -16,3 +16,4 @@ export * from './artifact';
 export { mulberry32, shuffle } from './data/random';
 export * as drift from './drift';
 export * as plots from './plots';
+export * as recsys from './recsys';

@@ -3,8 +3,8 @@ import { spawn, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { which } from './jupyter';
-import { checkNode, freePort, PreflightError } from './start';
+import { jupyterPython } from './jupyter';
+import { checkInstall, checkNode, consentPolicy, freePort, PreflightError } from './start';
 
 const START = path.join(__dirname, 'start.ts');
 const TSX = require.resolve('tsx/cli');
@@ -22,19 +22,41 @@ describe('npm start', function () {
     });
   });
 
-  describe('without Jupyter on PATH', () => {
-    it('exits non-zero with the three ways to install it, and no stack trace', () => {
+  describe('checkInstall', () => {
+    it('names npm ci and the compilers better-sqlite3 needs when the packages are missing', () => {
+      const empty = fs.mkdtempSync(path.join(os.tmpdir(), 'no-modules-'));
+      assert.throws(() => checkInstall(empty), (e: unknown) => e instanceof PreflightError && /run npm ci/.test(e.message) && /python3, make and a C\+\+ compiler/.test(e.message));
+    });
+    it('passes in this checkout, where npm ci has run', () => {
+      assert.doesNotThrow(() => checkInstall());
+    });
+  });
+
+  describe('consentPolicy', () => {
+    it('reads --yes, -y and CI=true, and whether a terminal is attached', () => {
+      assert.deepEqual(consentPolicy(['node', 'start.ts'], {}, true), { yes: false, ci: false, terminal: true });
+      assert.deepEqual(consentPolicy(['node', 'start.ts', '--yes'], { CI: 'true' }, false), { yes: true, ci: true, terminal: false });
+      assert.equal(consentPolicy(['node', 'start.ts', '-y'], {}, true).yes, true);
+    });
+  });
+
+  describe('without Jupyter and without any way to install it', () => {
+    it('exits non-zero saying why, with the three ways to install it, and no stack trace', () => {
+      // An empty PATH: no jupyter, no python3, no apt-get, so no route is open and nothing is installed.
       const emptyBin = fs.mkdtempSync(path.join(os.tmpdir(), 'no-jupyter-'));
-      const run = spawnSync(process.execPath, [TSX, START, '--preflight'], { env: { ...process.env, PATH: emptyBin }, encoding: 'utf8' });
-      assert.equal(run.status, 1);
-      for (const fix of ['pip install jupyterlab', 'apt-get install jupyter-notebook', 'docker compose up']) assert.match(run.stderr, new RegExp(fix));
+      const env = { ...process.env, PATH: emptyBin, COURSE_JUPYTER_VENV: path.join(emptyBin, 'venv') };
+      const run = spawnSync(process.execPath, [TSX, START, '--preflight'], { env, encoding: 'utf8', timeout: 60_000 });
+      assert.equal(run.status, 1, run.stdout + run.stderr);
+      for (const text of ['Jupyter was not found', 'no python3 on PATH', 'not Debian or Ubuntu with apt-get', 'pip install -r scripts/jupyter-requirements.txt', 'apt-get install jupyter-notebook', 'docker compose up']) {
+        assert.ok(run.stderr.includes(text), `stderr lacks "${text}":\n${run.stderr}`);
+      }
       assert.doesNotMatch(run.stderr, /\n\s+at /, 'a stack trace was printed');
     });
   });
 
   describe('with Jupyter installed', () => {
     before(function () {
-      assert.ok(which('jupyter'), 'Jupyter is not installed: apt-get install jupyter-notebook jupyter-nbconvert python3-nbclient');
+      assert.ok(jupyterPython(), 'Jupyter is not installed: run npm start first (it installs Jupyter), then run the tests again');
     });
 
     it('serves notebooks/ with the TypeScript kernel and prints the address to open', async () => {

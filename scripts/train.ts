@@ -10,6 +10,7 @@ import { DataFileEntry, MetadataExtras, saveArtifact, sha256 } from '../mlkit/ar
 import { DEFAULT_SPAM_CONFIG, trainAndEvaluate } from '../mlkit/pipeline';
 import { MetricsReport } from '../mlkit/metrics/report';
 import { monitoringRow, referenceStatistics } from '../mlkit/drift';
+import { UsageError } from '../grading/lib/usage';
 import { parseTrainArgs, TRAIN_USAGE } from './train-args';
 
 const ROOT = join(__dirname, '..');
@@ -56,6 +57,6 @@ async function main(): Promise<void> {
 
 main().catch((e: unknown) => {
   console.error(`npm run train: ${e instanceof Error ? e.message : String(e)}`);
-  if (!(e instanceof Error) || /needs a value|unknown argument|MAJOR/.test(e.message)) console.error(TRAIN_USAGE);
+  if (e instanceof UsageError) console.error(TRAIN_USAGE);
   process.exitCode = 1;
 });

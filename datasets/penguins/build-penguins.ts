@@ -38,6 +38,9 @@ export function buildPenguins(file = penguinsSource()): { rows: Penguin[]; summa
   const data: unknown = JSON.parse(fs.readFileSync(file, 'utf8'));
   if (!Array.isArray(data)) throw new Error(`penguins.json: expected an array of records`);
   const rows = data.map((r, i) => convert(r as Record<string, unknown>, i));
-  const missing = Object.fromEntries(Object.values(FIELD_NAMES).map((k) => [k, rows.filter((r) => r[k] === null).length])) as Record<keyof Penguin, number>;
+  const missing = Object.fromEntries(Object.values(FIELD_NAMES).map((k) => [k, rows.filter((r) => r[k] === null).length])) as Record<
+    keyof Penguin,
+    number
+  >;
   return { rows, summary: { source: 'vega-datasets/data/penguins.json', rows: rows.length, field_names: FIELD_NAMES, missing } };
 }

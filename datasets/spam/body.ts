@@ -6,7 +6,10 @@ import { htmlToPlainText } from './html';
 const HTML_DOCUMENT = /^\s*<(?:!--|!doctype\b|x-html\b|(?:html|head|body|meta|style|title|table|div|font|center|p)\b)/i;
 
 function cleanText(text: string): string {
-  const clean = text.replace(/\r\n?/g, '\n').replace(/[ \t]+\n/g, '\n').trim();
+  const clean = text
+    .replace(/\r\n?/g, '\n')
+    .replace(/[ \t]+\n/g, '\n')
+    .trim();
   return HTML_DOCUMENT.test(clean) ? htmlToPlainText(clean) : clean;
 }
 
@@ -46,10 +49,10 @@ export function emptyReason(parsed: ParsedMail, raw: string): string {
   const type = parsed.headers.get('content-type');
   const params = typeof type === 'object' && type !== null && 'params' in type ? (type.params as Record<string, string | undefined>) : {};
   const boundary = params['boundary'];
-  if (boundary !== undefined && !raw.includes(`--${boundary}`)) return `malformed MIME: the multipart boundary "${boundary}" never appears in the body`;
+  if (boundary !== undefined && !raw.includes(`--${boundary}`))
+    return `malformed MIME: the multipart boundary "${boundary}" never appears in the body`;
   const htmlAsPlain = HTML_DOCUMENT.test((parsed.text ?? '').trim());
   if (typeof parsed.html === 'string' || htmlAsPlain) return 'no text body: the HTML holds only images, links or scripts';
   const types = [...new Set(parsed.attachments.map((a) => a.contentType))].sort().join(', ');
   return `no text body: no readable text part (attachments: ${types || 'none'})`;
 }
-

@@ -29,8 +29,18 @@ async function readGroup(dir: string, group: SpamGroup, files: readonly string[]
     const m = outcome.message;
     // Key order here is the column order of every .jsonl line.
     rows.push({
-      id, group, period: periodOf(group), date: m.date, date_plausible: m.date_plausible, from_domain: m.from_domain,
-      subject: m.subject, body: m.body, is_html: m.is_html, headers: m.headers, text: `${m.subject}\n\n${m.body}`, label: labelOf(group),
+      id,
+      group,
+      period: periodOf(group),
+      date: m.date,
+      date_plausible: m.date_plausible,
+      from_domain: m.from_domain,
+      subject: m.subject,
+      body: m.body,
+      is_html: m.is_html,
+      headers: m.headers,
+      text: `${m.subject}\n\n${m.body}`,
+      label: labelOf(group),
     });
   }
   return rows;
@@ -68,10 +78,16 @@ export async function buildSpam(log: (line: string) => void, dir = corpusDir()):
   const { kept, removed, conflicts } = dedupeBodies(all);
   const duplicatesPerGroup: Partial<Record<SpamGroup, number>> = {};
   for (const { row } of removed) duplicatesPerGroup[row.group] = (duplicatesPerGroup[row.group] ?? 0) + 1;
-  const split = stratifiedSplit(kept.filter((r) => r.period === 1), FRACTIONS, SEED);
+  const split = stratifiedSplit(
+    kept.filter((r) => r.period === 1),
+    FRACTIONS,
+    SEED,
+  );
   const splits: Record<SpamSplit, SpamRow[]> = { ...split, production: productionOrder(kept.filter((r) => r.period === 2)) };
   assertNoSharedBodies(splits);
-  const implausible = Object.fromEntries(Object.entries(splits).map(([k, rows]) => [k, rows.filter((r) => !r.date_plausible).length])) as Record<SpamSplit, number>;
+  const implausible = Object.fromEntries(
+    Object.entries(splits).map(([k, rows]) => [k, rows.filter((r) => !r.date_plausible).length]),
+  ) as Record<SpamSplit, number>;
   return {
     splits,
     summary: {

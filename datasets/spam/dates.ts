@@ -14,10 +14,29 @@ const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', '
 // Zone names RFC 2822 allows (obsolete syntax), in minutes east of UTC. Others ("Eastern
 // Daylight Time", "MET DST") are read as UTC: the day is still right, the hour may not be.
 const ZONES: Record<string, number> = {
-  ut: 0, utc: 0, gmt: 0, z: 0, est: -300, edt: -240, cst: -360, cdt: -300, mst: -420, mdt: -360, pst: -480, pdt: -420,
+  ut: 0,
+  utc: 0,
+  gmt: 0,
+  z: 0,
+  est: -300,
+  edt: -240,
+  cst: -360,
+  cdt: -300,
+  mst: -420,
+  mdt: -360,
+  pst: -480,
+  pdt: -420,
 };
 
-interface Parts { year: number; month: number; day: number; hour: number; minute: number; second: number; rest: string }
+interface Parts {
+  year: number;
+  month: number;
+  day: number;
+  hour: number;
+  minute: number;
+  second: number;
+  rest: string;
+}
 
 // "Wed, 21 Aug 2002 20:31:57 -1600", "22 Sep 02 15:51:31 -0000", "27 Jun 01 3:36:25 AM"
 const RFC = /^(?:[a-z]+,?\s*)?(\d{1,2})[\s-]+([a-z]{3})[a-z]*\.?[\s-]+(\d{2,4})\s+(\d{1,2}):(\d{1,2})(?::(\d{1,2}))?\s*(.*)$/i;
@@ -29,11 +48,28 @@ const NUMERIC = /^(\d{4})[/-](\d{1,2})[/-](\d{1,2})\s+(?:[a-z]+\s+)?(\d{1,2}):(\
 function splitParts(text: string): Parts | null {
   let m = RFC.exec(text);
   if (m) {
-    return { day: +m[1]!, month: MONTHS.indexOf(m[2]!.toLowerCase()), year: +m[3]!, hour: +m[4]!, minute: +m[5]!, second: +(m[6] ?? 0), rest: m[7]!, ...twoDigit(m[3]!) };
+    return {
+      day: +m[1]!,
+      month: MONTHS.indexOf(m[2]!.toLowerCase()),
+      year: +m[3]!,
+      hour: +m[4]!,
+      minute: +m[5]!,
+      second: +(m[6] ?? 0),
+      rest: m[7]!,
+      ...twoDigit(m[3]!),
+    };
   }
   m = ASCTIME.exec(text);
   if (m) {
-    return { month: MONTHS.indexOf(m[1]!.toLowerCase()), day: +m[2]!, hour: +m[3]!, minute: +m[4]!, second: +(m[5] ?? 0), year: +m[6]!, rest: m[7]! };
+    return {
+      month: MONTHS.indexOf(m[1]!.toLowerCase()),
+      day: +m[2]!,
+      hour: +m[3]!,
+      minute: +m[4]!,
+      second: +(m[5] ?? 0),
+      year: +m[6]!,
+      rest: m[7]!,
+    };
   }
   m = NUMERIC.exec(text);
   if (m) {
@@ -62,7 +98,7 @@ function zoneOffset(rest: string): { offset: number; pm: boolean | null } {
   const numeric = /^([+-])(\d{2})(\d{2})\b/.exec(text);
   if (numeric) return { offset: (numeric[1] === '-' ? -1 : 1) * (+numeric[2]! * 60 + +numeric[3]!), pm };
   const name = /^[a-z]+/i.exec(text);
-  return { offset: name ? ZONES[name[0].toLowerCase()] ?? 0 : 0, pm };
+  return { offset: name ? (ZONES[name[0].toLowerCase()] ?? 0) : 0, pm };
 }
 
 /**
@@ -73,9 +109,13 @@ function zoneOffset(rest: string): { offset: number; pm: boolean | null } {
  */
 export function parseMailDate(value: string | undefined): Date | null {
   if (value === undefined) return null;
-  const text = value.replace(/\([^)]*\)/g, ' ').replace(/\s+/g, ' ').trim();
+  const text = value
+    .replace(/\([^)]*\)/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
   const parts = splitParts(text);
-  if (!parts || parts.month < 0 || parts.month > 11 || parts.day < 1 || parts.day > 31 || parts.minute > 59 || parts.second > 60) return null;
+  if (!parts || parts.month < 0 || parts.month > 11 || parts.day < 1 || parts.day > 31 || parts.minute > 59 || parts.second > 60)
+    return null;
   const { offset, pm } = zoneOffset(parts.rest);
   let hour = parts.hour;
   if (pm !== null && hour <= 12) hour = (hour % 12) + (pm ? 12 : 0);

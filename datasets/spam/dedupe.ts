@@ -1,6 +1,12 @@
 import type { SpamLabel } from '../types';
 
-interface Dedupable { id: string; period: 1 | 2; body: string; label: SpamLabel; group: string }
+interface Dedupable {
+  id: string;
+  period: 1 | 2;
+  body: string;
+  label: SpamLabel;
+  group: string;
+}
 
 export interface DedupeResult<T> {
   kept: T[];
@@ -45,7 +51,11 @@ export function dedupeBodies<T extends Dedupable>(rows: readonly T[]): DedupeRes
     sets.set(key, set);
   }
   const conflicts = [...sets.values()]
-    .map((s) => ({ kept: s.kept.id, removed: s.removed.map((r) => r.id), labels: [...new Set([s.kept, ...s.removed].map((r) => r.label))].sort() }))
+    .map((s) => ({
+      kept: s.kept.id,
+      removed: s.removed.map((r) => r.id),
+      labels: [...new Set([s.kept, ...s.removed].map((r) => r.label))].sort(),
+    }))
     .filter((c) => c.labels.length > 1);
   return { kept, removed, conflicts };
 }

@@ -14,7 +14,10 @@ const OPTIONS = {
     { selector: 'td', format: 'inline', options: {} },
     { selector: 'th', format: 'inline', options: {} },
     // Broken markup can leave tags inside an href; a real URL never holds spaces or angle brackets.
-    { selector: 'a', options: { hideLinkHrefIfSameAsText: true, noAnchorUrl: true, pathRewrite: (href: string) => (/^[^\s<>"]+$/.test(href) ? href : '') } },
+    {
+      selector: 'a',
+      options: { hideLinkHrefIfSameAsText: true, noAnchorUrl: true, pathRewrite: (href: string) => (/^[^\s<>"]+$/.test(href) ? href : '') },
+    },
     { selector: 'img', format: 'skip' },
   ],
 };

@@ -15,7 +15,10 @@ export interface ParsedMessage {
 }
 
 /** A message that cannot be used, with the reason; the build reports it instead of crashing. */
-export interface Malformed { id: string; reason: string }
+export interface Malformed {
+  id: string;
+  reason: string;
+}
 
 export type ParseOutcome = { ok: true; message: ParsedMessage } | { ok: false; reason: string };
 
@@ -31,14 +34,23 @@ export function rawHeaderBlock(raw: Buffer): string {
 
 function firstHeader(parsed: ParsedMail, key: string): string | undefined {
   const line = parsed.headerLines.find((h) => h.key === key)?.line;
-  return line === undefined ? undefined : line.slice(line.indexOf(':') + 1).replace(/\r?\n[ \t]+/g, ' ').trim();
+  return line === undefined
+    ? undefined
+    : line
+        .slice(line.indexOf(':') + 1)
+        .replace(/\r?\n[ \t]+/g, ' ')
+        .trim();
 }
 
 function fromDomain(parsed: ParsedMail): string | null {
   const address = parsed.from?.value[0]?.address ?? '';
   const at = address.lastIndexOf('@');
   if (at < 0) return null;
-  const domain = address.slice(at + 1).trim().toLowerCase().replace(/[^a-z0-9.-]+$/, '');
+  const domain = address
+    .slice(at + 1)
+    .trim()
+    .toLowerCase()
+    .replace(/[^a-z0-9.-]+$/, '');
   return domain === '' ? null : domain;
 }
 
@@ -83,7 +95,8 @@ export async function parseMessage(raw: Buffer): Promise<ParseOutcome> {
   }
   const headers = rawHeaderBlock(raw);
   // A field name is printable ASCII without a colon (RFC 5322 §2.2).
-  if (parsed.headerLines.length === 0 || !/^[!-9;-~]+:/m.test(headers)) return { ok: false, reason: 'no header block: not an e-mail message' };
+  if (parsed.headerLines.length === 0 || !/^[!-9;-~]+:/m.test(headers))
+    return { ok: false, reason: 'no header block: not an e-mail message' };
   const repaired = await repairMultipart(raw, parsed, body).catch(() => null);
   if (body === '' && repaired === null) return { ok: false, reason: emptyReason(parsed, rawText) };
   const date = parseMailDate(firstHeader(parsed, 'date'));

@@ -14,7 +14,10 @@ describe('stratifiedSplit', () => {
   it('uses every row exactly once at the requested sizes', () => {
     const s = stratifiedSplit(rows, FRACTIONS, 42);
     const ids = [...s.train, ...s.validation, ...s.test].map((r) => r.id).sort();
-    assert.deepEqual(ids, rows.map((r) => r.id));
+    assert.deepEqual(
+      ids,
+      rows.map((r) => r.id),
+    );
     assert.ok(Math.abs(s.train.length - 700) <= 1 && Math.abs(s.validation.length - 150) <= 1, `${s.train.length}/${s.validation.length}`);
   });
 
@@ -45,6 +48,9 @@ describe('productionOrder', () => {
       { id: 'easy-ham-2/5', date: null, date_plausible: false },
       { id: 'easy-ham-2/2', date: '2001-01-01T00:00:00.000Z', date_plausible: true },
     ];
-    assert.deepEqual(productionOrder(input).map((r) => r.id), ['easy-ham-2/2', 'spam-2/1', 'spam-2/3', 'easy-ham-2/5', 'spam-2/9']);
+    assert.deepEqual(
+      productionOrder(input).map((r) => r.id),
+      ['easy-ham-2/2', 'spam-2/1', 'spam-2/3', 'easy-ham-2/5', 'spam-2/9'],
+    );
   });
 });

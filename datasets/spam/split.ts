@@ -2,9 +2,17 @@ import { shuffle } from '../../mlkit/data/random';
 import type { SpamLabel } from '../types';
 import { byPeriodThenId } from './dedupe';
 
-export interface Fractions { train: number; validation: number; test: number }
+export interface Fractions {
+  train: number;
+  validation: number;
+  test: number;
+}
 
-interface Splittable { id: string; period: 1 | 2; label: SpamLabel }
+interface Splittable {
+  id: string;
+  period: 1 | 2;
+  label: SpamLabel;
+}
 
 /**
  * Splits rows into train/validation/test with the same spam share in each (stratified by label).
@@ -13,7 +21,11 @@ interface Splittable { id: string; period: 1 | 2; label: SpamLabel }
  *
  * @param fractions shares of train, validation and test; they must sum to 1.
  */
-export function stratifiedSplit<T extends Splittable>(rows: readonly T[], fractions: Fractions, seed: number): { train: T[]; validation: T[]; test: T[] } {
+export function stratifiedSplit<T extends Splittable>(
+  rows: readonly T[],
+  fractions: Fractions,
+  seed: number,
+): { train: T[]; validation: T[]; test: T[] } {
   const sum = fractions.train + fractions.validation + fractions.test;
   if (Math.abs(sum - 1) > 1e-9) throw new RangeError(`split fractions must sum to 1, got ${sum}`);
   const out = { train: [] as T[], validation: [] as T[], test: [] as T[] };

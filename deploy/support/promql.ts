@@ -1,6 +1,6 @@
 /**
  * Metric names a PromQL expression reads: `sum by (le) (rate(x_bucket{route="/p"}[1m]))` →
- * `['x_bucket']`. Label matchers, range selectors, `by`/`without` clauses, strings, numbers
+ * `['x_bucket']`. Label matchers, range selectors, `offset` durations, `by`/`without` clauses, strings, numbers
  * and function calls are removed first; what is left and not followed by `(` is a metric name.
  */
 export function metricNames(expr: string): string[] {
@@ -8,6 +8,7 @@ export function metricNames(expr: string): string[] {
     .replace(/"(?:[^"\\]|\\.)*"/g, '""')
     .replace(/\{[^}]*\}/g, ' ')
     .replace(/\[[^\]]*\]/g, ' ')
+    .replace(/\boffset\s+-?[\d.]+[a-z]+/g, ' ')
     .replace(/\b(?:by|without|on|ignoring|group_left|group_right)\s*\([^)]*\)/g, ' ');
   const names = new Set<string>();
   const KEYWORDS = new Set(['and', 'or', 'unless', 'bool', 'offset']);

@@ -4,7 +4,11 @@ import * as path from 'node:path';
 import { REPO_ROOT } from '../lib/labs';
 
 function check(...args: string[]): { code: number | null; out: string } {
-  const r = spawnSync(process.execPath, ['--require', require.resolve('tsx/cjs'), path.join(__dirname, 'check.ts'), ...args], { cwd: REPO_ROOT, encoding: 'utf8', timeout: 120000 });
+  const r = spawnSync(process.execPath, ['--require', require.resolve('tsx/cjs'), path.join(__dirname, 'check.ts'), ...args], {
+    cwd: REPO_ROOT,
+    encoding: 'utf8',
+    timeout: 120000,
+  });
   return { code: r.status, out: `${r.stdout}${r.stderr}` };
 }
 
@@ -17,7 +21,10 @@ describe('npm run check', () => {
   it('exits 1 on the starter, with expected / got / where to look for a failing check', () => {
     const r = check('00');
     assert.equal(r.code, 1, r.out);
-    assert.match(r.out, /✗ accuracy[^\n]*\n\s+got an error: Error: lab-00-warm-up: not implemented — [^\n]+\n\s+where to look: src\/metrics\.ts/);
+    assert.match(
+      r.out,
+      /✗ accuracy[^\n]*\n\s+got an error: Error: lab-00-warm-up: not implemented — [^\n]+\n\s+where to look: src\/metrics\.ts/,
+    );
   });
   it('lists the labs for an unknown lab, without a stack trace', () => {
     const r = check('lab-42');

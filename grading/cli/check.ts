@@ -1,6 +1,7 @@
 /**
  * `npm run check -- <lab> [--dir PATH]`: run a lab's public checks against your work
  * (`labs/<lab>/` by default) and print the score, each check, and hints.
+ * `npm run check -- nb-NN [--file PATH]`: the same for a notebook's exercises (grading/notebooks/).
  * Exit code 0 on full marks, 1 otherwise, 2 on a usage error.
  */
 import * as fs from 'node:fs';
@@ -8,20 +9,33 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { referenceLabs } from '../lib/builds-on';
 import { REPO_ROOT, resolveLab } from '../lib/labs';
-import { parseArgs, runCli, UsageError } from '../lib/cli';
+import { parseCommandLine, runCli, UsageError } from '../lib/cli';
 import { stage } from '../lib/stage';
 import { gradersOf } from '../runner/grade-one';
 import { runGraders } from '../runner/run-graders';
 import { checkFolder } from '../lib/unpack';
 import { acquireSlot } from '../sandbox/slots';
+import { publicOnlyLine } from '../term/visibility';
+import { checkNotebook } from '../notebooks/check-notebook';
+import { isNotebookName } from '../notebooks/notebooks';
 
-const USAGE = 'usage: npm run check -- <lab> [--dir PATH]   (lab: lab-00, 00, or the folder name)';
+const USAGE =
+  'usage: npm run check -- <lab> [--dir PATH]   (lab: lab-00, 00, or the folder name)\n' +
+  "       npm run check -- nb-NN [--file PATH]   (a notebook's exercises; default file notebooks/NN-*.ipynb)";
 
 runCli(async () => {
-  const { pos, opts } = parseArgs(process.argv.slice(2), ['dir']);
-  if (pos.length !== 1) throw new UsageError(USAGE);
-  const lab = resolveLab(path.join(REPO_ROOT, 'labs'), pos[0] ?? '');
-  const dir = path.resolve(opts.get('dir') ?? lab.dir);
+  const { positionals, values } = parseCommandLine(
+    { args: process.argv.slice(2), options: { dir: { type: 'string' }, file: { type: 'string' } }, allowPositionals: true },
+    USAGE,
+  );
+  if (positionals.length !== 1) throw new UsageError(USAGE);
+  if (isNotebookName(positionals[0] ?? '')) {
+    if (values.dir !== undefined) throw new UsageError('--dir is for labs; give a notebook with --file PATH');
+    return checkNotebook(positionals[0] ?? '', values.file);
+  }
+  if (values.file !== undefined) throw new UsageError('--file is for notebooks (nb-NN); give a lab folder with --dir PATH');
+  const lab = resolveLab(path.join(REPO_ROOT, 'labs'), positionals[0] ?? '');
+  const dir = path.resolve(values.dir ?? lab.dir);
   if (!fs.existsSync(dir) || !fs.statSync(dir).isDirectory()) throw new UsageError(`--dir ${dir} is not a folder`);
   checkFolder(dir);
   // Earlier labs come from their reference solutions: this lab's score is this lab's work only.
@@ -29,11 +43,22 @@ runCli(async () => {
   const lease = acquireSlot();
   const workDir = fs.mkdtempSync(path.join(os.tmpdir(), 'n2p-check-'));
   fs.chmodSync(workDir, 0o711);
-  const spec = stage({ labId: lab.config.id, source: dir, workDir, isolation: 'process', slot: lease.slot, memoryMb: lab.config.memory_mb, name: 'check', earlier });
+  const spec = stage({
+    labId: lab.config.id,
+    source: dir,
+    workDir,
+    isolation: 'process',
+    slot: lease.slot,
+    memoryMb: lab.config.memory_mb,
+    name: 'check',
+    earlier,
+  });
   try {
     const r = await runGraders({ lab, submission: path.basename(dir), files: gradersOf(lab.dir, true), spec });
     const skipped = r.extra_data.skipped_points ? `  (${r.extra_data.skipped_points} points of checks skipped on this machine)` : '';
-    console.log(`\n${lab.config.title}\nScore: ${r.score} / ${r.max_score}${r.extra_data.status === 'graded' ? '' : `  (${r.extra_data.status})`}${skipped}\n`);
+    console.log(
+      `\n${lab.config.title}\nScore: ${r.score} / ${r.max_score}${r.extra_data.status === 'graded' ? '' : `  (${r.extra_data.status})`}${skipped}\n`,
+    );
     for (const t of r.tests) {
       if (t.status === 'skipped') {
         console.log(`– ${t.name}  (${t.output})`);
@@ -41,10 +66,20 @@ runCli(async () => {
       }
       const ok = t.score >= t.max_score;
       console.log(`${ok ? '✓' : '✗'} ${t.name}  (${t.score}/${t.max_score})`);
-      if (!ok) console.log(t.output.split('\n').map((l) => `    ${l}`).join('\n'));
+      if (!ok)
+        console.log(
+          t.output
+            .split('\n')
+            .map((l) => `    ${l}`)
+            .join('\n'),
+        );
     }
     if (r.extra_data.status !== 'graded') console.log(`\n${r.output}`);
-    console.log(r.score >= r.max_score && r.max_score > 0 ? '\nAll public checks pass. Instructor checks test more cases.' : '\nFix the ✗ checks above, then run this again.');
+    const hidden = lab.config.max_score - r.max_score - (r.extra_data.skipped_points ?? 0);
+    console.log(
+      `\n${publicOnlyLine(r.score, r.max_score, hidden)}.`,
+      r.score >= r.max_score && r.max_score > 0 ? 'Every public check passes.' : 'Fix the ✗ checks above, then run this again.',
+    );
     return r.score >= r.max_score && r.max_score > 0 ? 0 : 1;
   } finally {
     fs.rmSync(workDir, { recursive: true, force: true });

@@ -23,7 +23,12 @@ describe('grade:merge', () => {
   it('combines shards into one grades.csv and summary, with every submission folder', () => {
     const out = path.join(dir, 'all');
     mergeShards([shardDir('s1', ['amy', 'cy']), shardDir('s2', ['bo'])], out);
-    const ids = fs.readFileSync(path.join(out, 'grades.csv'), 'utf8').trim().split('\n').slice(1).map((l) => l.split(',')[0]);
+    const ids = fs
+      .readFileSync(path.join(out, 'grades.csv'), 'utf8')
+      .trim()
+      .split('\n')
+      .slice(1)
+      .map((l) => l.split(',')[0]);
     assert.deepEqual(ids, ['amy', 'bo', 'cy']);
     assert.equal(JSON.parse(fs.readFileSync(path.join(out, 'summary.json'), 'utf8')).submissions, 3);
     assert.ok(fs.existsSync(path.join(out, 'submissions', 'bo', 'results.json')));

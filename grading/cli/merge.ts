@@ -4,22 +4,25 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { Results } from '../harness/results';
+import type { Results } from '../harness/results';
 import { writeClassReports } from '../lib/batch';
-import { parseArgs, runCli, UsageError } from '../lib/cli';
+import { parseCommandLine, runCli, UsageError } from '../lib/cli';
 
 /** Every submission's results in the given shard output folders. */
 export function readShard(dir: string): Results[] {
   const subs = path.join(dir, 'submissions');
   if (!fs.existsSync(subs)) throw new UsageError(`${dir} is not a grade output folder (no submissions/ in it)`);
-  return fs.readdirSync(subs).sort().map((id) => {
-    const file = path.join(subs, id, 'results.json');
-    try {
-      return JSON.parse(fs.readFileSync(file, 'utf8')) as Results;
-    } catch (e) {
-      throw new UsageError(`${file}: cannot read (${(e as Error).message})`);
-    }
-  });
+  return fs
+    .readdirSync(subs)
+    .sort()
+    .map((id) => {
+      const file = path.join(subs, id, 'results.json');
+      try {
+        return JSON.parse(fs.readFileSync(file, 'utf8')) as Results;
+      } catch (e) {
+        throw new UsageError(`${file}: cannot read (${(e as Error).message})`);
+      }
+    });
 }
 
 /** Merges shard folders into `out`; a submission in two shards is an error. */
@@ -32,7 +35,8 @@ export function mergeShards(dirs: string[], out: string): Results[] {
       if (seen.has(id)) throw new UsageError(`submission ${id} is in both ${seen.get(id)} and ${dir}`);
       seen.set(id, dir);
       all.push(r);
-      if (path.resolve(dir) !== path.resolve(out)) fs.cpSync(path.join(dir, 'submissions', id), path.join(out, 'submissions', id), { recursive: true });
+      if (path.resolve(dir) !== path.resolve(out))
+        fs.cpSync(path.join(dir, 'submissions', id), path.join(out, 'submissions', id), { recursive: true });
     }
   }
   const labs = new Set(all.map((r) => r.extra_data.lab));
@@ -43,11 +47,18 @@ export function mergeShards(dirs: string[], out: string): Results[] {
 
 if (require.main === module) {
   runCli(() => {
-    const { pos, opts } = parseArgs(process.argv.slice(2), ['out']);
-    const out = opts.get('out');
-    if (pos.length === 0 || !out) throw new UsageError('usage: npm run grade:merge -- <out dirs…> --out DIR');
-    const all = mergeShards(pos.map((p) => path.resolve(p)), path.resolve(out));
-    console.log(`merged ${all.length} submission(s) from ${pos.length} folder(s) into ${out}`);
+    const { positionals, values } = parseCommandLine({
+      args: process.argv.slice(2),
+      options: { out: { type: 'string' } },
+      allowPositionals: true,
+    });
+    const out = values.out;
+    if (positionals.length === 0 || !out) throw new UsageError('usage: npm run grade:merge -- <out dirs…> --out DIR');
+    const all = mergeShards(
+      positionals.map((p) => path.resolve(p)),
+      path.resolve(out),
+    );
+    console.log(`merged ${all.length} submission(s) from ${positionals.length} folder(s) into ${out}`);
     return 0;
   });
 }

@@ -14,7 +14,10 @@ function answer(req: http.IncomingMessage, res: http.ServerResponse, body: strin
   if (req.url === '/slow') return; // never answers: the client's time limit ends it
   if (req.url === '/text') return void res.writeHead(200, { 'content-type': 'text/plain' }).end('x'.repeat(400));
   if (req.url === '/array') return void res.writeHead(200).end('[1, 2]');
-  res.writeHead(req.url === '/missing' ? 404 : 200, { 'content-type': 'application/json', 'x-echo': req.headers['authorization'] ?? 'none' });
+  res.writeHead(req.url === '/missing' ? 404 : 200, {
+    'content-type': 'application/json',
+    'x-echo': req.headers['authorization'] ?? 'none',
+  });
   res.end(JSON.stringify(req.url === '/missing' ? { error: { code: 'not_found', message: 'no' } } : { ok: true, got: body }));
 }
 
@@ -77,14 +80,24 @@ describe('harness HTTP', () => {
   });
 
   describe('expectStatus', () => {
-    const res = (status: number, body: Record<string, unknown>, raw = JSON.stringify(body)): JsonResponse => ({ status, headers: {}, body, raw });
+    const res = (status: number, body: Record<string, unknown>, raw = JSON.stringify(body)): JsonResponse => ({
+      status,
+      headers: {},
+      body,
+      raw,
+    });
     it('passes on the expected status and error code', () => {
       expectStatus(res(200, {}), 200, 'GET /');
       expectStatus(res(404, { error: { code: 'not_found' } }), 404, 'GET /x', 'not_found');
     });
     it('fails naming what was sent, what was expected and the start of the body', () => {
-      assert.throws(() => expectStatus(res(500, {}, 'boom'), 200, 'POST /predict'), { message: 'POST /predict: expected HTTP 200, got 500 with body boom' });
-      assert.throws(() => expectStatus(res(404, { error: { code: 'nope' } }), 404, 'GET /x', 'not_found'), /GET \/x: expected HTTP 404 with error.code "not_found", got 404/);
+      assert.throws(() => expectStatus(res(500, {}, 'boom'), 200, 'POST /predict'), {
+        message: 'POST /predict: expected HTTP 200, got 500 with body boom',
+      });
+      assert.throws(
+        () => expectStatus(res(404, { error: { code: 'nope' } }), 404, 'GET /x', 'not_found'),
+        /GET \/x: expected HTTP 404 with error.code "not_found", got 404/,
+      );
     });
     it('quotes at most 300 characters of the body', () => {
       assert.equal(excerpt({ raw: 'y'.repeat(301) }), `${'y'.repeat(300)}…`);
@@ -97,7 +110,9 @@ describe('once and servedApp', () => {
   /** A stand-in submission that counts the apps it starts. */
   const fake = (): Sandbox & { started: unknown[][] } => {
     const started: unknown[][] = [];
-    return { started, serve: async (...a: unknown[]) => (started.push(a), `socket-${started.length}`) } as unknown as Sandbox & { started: unknown[][] };
+    return { started, serve: async (...a: unknown[]) => (started.push(a), `socket-${started.length}`) } as unknown as Sandbox & {
+      started: unknown[][];
+    };
   };
   afterEach(() => setSubmission(undefined));
 

@@ -25,7 +25,13 @@ export interface RequestOptions {
  * Sends one HTTP request to an app started with `submission().serve(...)`.
  * @param body sent as JSON; a string is sent as is (to test malformed JSON)
  */
-export function request(socketPath: string, method: string, urlPath: string, body?: unknown, options: RequestOptions = {}): Promise<AppResponse> {
+export function request(
+  socketPath: string,
+  method: string,
+  urlPath: string,
+  body?: unknown,
+  options: RequestOptions = {},
+): Promise<AppResponse> {
   const timeoutMs = options.timeoutMs ?? 5000;
   const payload = body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body);
   const headers: Record<string, string> = { ...options.headers };
@@ -54,7 +60,13 @@ export interface JsonResponse<B extends object = Record<string, unknown>> {
 }
 
 /** `request`, with the body parsed as JSON when it is a JSON object. */
-export async function requestJson<B extends object = Record<string, unknown>>(socketPath: string, method: string, urlPath: string, body?: unknown, options: RequestOptions = {}): Promise<JsonResponse<B>> {
+export async function requestJson<B extends object = Record<string, unknown>>(
+  socketPath: string,
+  method: string,
+  urlPath: string,
+  body?: unknown,
+  options: RequestOptions = {},
+): Promise<JsonResponse<B>> {
   const res = await request(socketPath, method, urlPath, body, options);
   let parsed: unknown;
   try {
@@ -78,6 +90,8 @@ export function excerpt(res: { raw: string }, chars = 300): string {
 export function expectStatus(res: JsonResponse, expected: number, what: string, code?: string): void {
   const got = (res.body['error'] as { code?: unknown } | undefined)?.code;
   if (res.status !== expected || (code !== undefined && got !== code)) {
-    throw new Error(`${what}: expected HTTP ${expected}${code === undefined ? '' : ` with error.code "${code}"`}, got ${res.status} with body ${excerpt(res)}`);
+    throw new Error(
+      `${what}: expected HTTP ${expected}${code === undefined ? '' : ` with error.code "${code}"`}, got ${res.status} with body ${excerpt(res)}`,
+    );
   }
 }

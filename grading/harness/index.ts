@@ -49,8 +49,15 @@ export function once<T>(key: string, make: () => Promise<T>): Promise<T> {
  * shared by the submission's checks that ask with the same arguments and `instance` (a name,
  * to get a fresh app for checks that change its state). `startMs` bounds the start.
  */
-export function servedApp(file: string, factory: string, args: unknown[], options: { startMs?: number; instance?: string } = {}): Promise<string> {
-  return once(`serve ${JSON.stringify([file, factory, args, options.instance ?? ''])}`, () => submission().serve(file, factory, args, options.startMs));
+export function servedApp(
+  file: string,
+  factory: string,
+  args: unknown[],
+  options: { startMs?: number; instance?: string } = {},
+): Promise<string> {
+  return once(`serve ${JSON.stringify([file, factory, args, options.instance ?? ''])}`, () =>
+    submission().serve(file, factory, args, options.startMs),
+  );
 }
 
 /**

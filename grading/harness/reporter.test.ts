@@ -3,7 +3,7 @@ import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { TestResult } from './results';
+import type { TestResult } from './results';
 
 /** Runs `graderSource` through mocha with the Gradescope reporter in a fresh process; its tests. */
 function runGrader(graderSource: string): TestResult[] {
@@ -34,11 +34,14 @@ describe('g', () => {
   check('fails', 3, 'b.ts', () => { throw new Error('wrong'); });
   check('needs docker', 4, 'Dockerfile', async () => { await Promise.resolve(); skipCheck('no Docker engine'); });
 });`);
-    assert.deepEqual(tests.map((t) => [t.name, t.score, t.max_score, t.status ?? '', t.skipped_points ?? 0]), [
-      ['passes', 2, 2, '', 0],
-      ['fails', 0, 3, '', 0],
-      ['needs docker', 0, 0, 'skipped', 4],
-    ]);
+    assert.deepEqual(
+      tests.map((t) => [t.name, t.score, t.max_score, t.status ?? '', t.skipped_points ?? 0]),
+      [
+        ['passes', 2, 2, '', 0],
+        ['fails', 0, 3, '', 0],
+        ['needs docker', 0, 0, 'skipped', 4],
+      ],
+    );
     assert.equal(tests[2]?.output, 'skipped: no Docker engine');
     assert.match(tests[1]?.output ?? '', /got an error: wrong\nwhere to look: b\.ts/);
   });

@@ -4,9 +4,9 @@
  * checks that never ran because a setup hook failed, and none of none (with the reason) for
  * checks skipped because this machine lacks what they need.
  */
-import Mocha from 'mocha';
+import type Mocha from 'mocha';
 import { checkInfo, skipReasons } from './index';
-import { TestResult, Visibility } from './results';
+import type { TestResult, Visibility } from './results';
 
 export interface ReporterOptions {
   /** Visibility of the checks of a grader file. */
@@ -66,7 +66,13 @@ export class GradescopeReporter {
       const reason = skipReasons.get(t);
       if (reason === undefined) return; // a plain it.skip: stays "did not run", worth its points
       const r = entry(t);
-      Object.assign(r, { score: 0, max_score: 0, status: 'skipped', skipped_points: checkInfo.get(t)?.points ?? 0, output: `skipped: ${reason}` });
+      Object.assign(r, {
+        score: 0,
+        max_score: 0,
+        status: 'skipped',
+        skipped_points: checkInfo.get(t)?.points ?? 0,
+        output: `skipped: ${reason}`,
+      });
     });
     runner.on('fail', (t, err) => {
       if ((t as { type?: string }).type === 'hook') {
@@ -78,7 +84,8 @@ export class GradescopeReporter {
     });
     runner.once('end', () => {
       const tests = allTests(runner.suite).map(entry);
-      for (const r of tests) if (r.output === 'did not run' && hookErrors.length) r.output = `did not run: a setup step failed (${hookErrors[0]})`;
+      for (const r of tests)
+        if (r.output === 'did not run' && hookErrors.length) r.output = `did not run: a setup step failed (${hookErrors[0]})`;
       const seen = new Map<string, number>();
       for (const r of tests) {
         const n = (seen.get(r.name) ?? 0) + 1;

@@ -1,4 +1,6 @@
 /** The Gradescope-shaped results of grading one submission. */
+import type { LateOutcome } from '../term/late';
+import type { Reproducibility } from '../term/provenance';
 
 export type Visibility = 'visible' | 'after_published' | 'hidden' | 'after_due_date';
 
@@ -25,7 +27,17 @@ export interface Results {
   output: string;
   tests: TestResult[];
   /** `skipped_points`: points of checks that could not run here, left out of score and max_score. */
-  extra_data: { lab: string; submission: string; status: RunStatus; incidents: string[]; skipped_points?: number };
+  extra_data: {
+    lab: string;
+    submission: string;
+    status: RunStatus;
+    incidents: string[];
+    skipped_points?: number;
+    /** What graded it, and what it graded (grading/term/provenance.ts). */
+    reproducibility?: Reproducibility;
+    /** The late policy's outcome, once applied (grading/term/late.ts). */
+    late?: LateOutcome;
+  };
 }
 
 /** Results for a submission that could not be graded at all. */

@@ -7,15 +7,17 @@ import { spawn, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { emptyResults, Results } from '../harness/results';
-import { Isolation, killSlot } from '../sandbox/isolation';
+import { emptyResults, type Results } from '../harness/results';
+import { type Isolation, killSlot } from '../sandbox/isolation';
 import { acquireSlot } from '../sandbox/slots';
 import type { Job } from '../runner/grade-one';
-import { Lab } from './labs';
-import { feedbackMarkdown, gradesCsv, summarize, summaryMarkdown, Summary } from './reports';
+import type { Lab } from './labs';
+import { gradesCsv, summarize, summaryMarkdown, type Summary } from './reports';
+import { writeFeedback, writeResults } from '../term/feedback';
+import { graderRecord, stampResults } from '../term/provenance';
 import { protectSolutions } from './stage';
 import { InvalidSubmission } from './unpack';
-import { prepare, SubmissionEntry } from './submissions';
+import { prepare, type SubmissionEntry } from './submissions';
 
 export interface BatchOptions {
   lab: Lab;
@@ -27,13 +29,33 @@ export interface BatchOptions {
   timeoutS?: number;
   /** Called after each submission (for progress output). */
   onResult?: (r: Results) => void;
+  /**
+   * Called once per lane after its last submission, while its slot is still leased: until the
+   * release no other grading run can start processes under the slot's uid (the meta-tests look
+   * for leftovers then).
+   */
+  beforeRelease?: (slot: number) => void | Promise<void>;
+  /** How one submission is prepared and graded when it is not a lab's (notebooks); labs by default. */
+  kind?: GraderKind;
+}
+
+/** The per-submission steps of a kind of work: labs (the default) or notebooks (grading/notebooks/). */
+export interface GraderKind {
+  /** Script run as the per-submission process: given the job's JSON, then `args`. */
+  runner: string;
+  args: string[];
+  /** Unpacks and checks a submission into `dest`; returns the folder the runner reads. @throws InvalidSubmission */
+  prepare(entry: SubmissionEntry, dest: string): Promise<string>;
+  /** The reproducibility record's batch-wide part. */
+  record(): ReturnType<typeof graderRecord>;
 }
 
 const GRADE_ONE = path.join(__dirname, '..', 'runner', 'grade-one.ts');
 
-function runJob(job: Job, timeoutS: number, isolation: Isolation): Promise<'done' | 'timeout' | string> {
+function runJob(job: Job, timeoutS: number, isolation: Isolation, kind?: GraderKind): Promise<'done' | 'timeout' | string> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, ['--require', require.resolve('tsx/cjs'), GRADE_ONE, JSON.stringify(job)], {
+    const script = kind ? [kind.runner, JSON.stringify(job), ...kind.args] : [GRADE_ONE, JSON.stringify(job)];
+    const child = spawn(process.execPath, ['--require', require.resolve('tsx/cjs'), ...script], {
       detached: true,
       stdio: ['ignore', 'ignore', 'pipe'],
     });
@@ -67,21 +89,21 @@ async function gradeOne(o: BatchOptions, entry: SubmissionEntry, slot: number, w
   const seconds = (): number => Math.round((Date.now() - t0) / 100) / 10;
   const writeEmpty = (status: Results['extra_data']['status'], reason: string): Results => {
     const r = emptyResults(o.lab.config.id, id, max, status, reason, seconds());
-    fs.mkdirSync(out, { recursive: true });
-    fs.writeFileSync(path.join(out, 'results.json'), JSON.stringify(r, null, 2) + '\n');
-    fs.writeFileSync(path.join(out, 'feedback.md'), feedbackMarkdown(o.lab.config.title, r));
+    writeResults(out, r);
+    writeFeedback(out, o.lab.config.title, r);
     return r;
   };
   let source: string;
   try {
-    source = await prepare(entry, o.lab.config, path.join(workDir, `in-${slot}-${id.replace(/[^\w.-]/g, '_')}`));
+    const dest = path.join(workDir, `in-${slot}-${id.replace(/[^\w.-]/g, '_')}`);
+    source = o.kind ? await o.kind.prepare(entry, dest) : await prepare(entry, o.lab.config, dest);
   } catch (e) {
     if (e instanceof InvalidSubmission) return writeEmpty('invalid', `invalid submission: ${e.message}`);
     throw e;
   }
   const job: Job = { labDir: o.lab.dir, id, source, outDir: out, workDir, isolation: o.isolation, slot, publicOnly: false };
   const timeoutS = o.timeoutS ?? o.lab.config.timeouts.submission_s;
-  const outcome = await runJob(job, timeoutS, o.isolation);
+  const outcome = await runJob(job, timeoutS, o.isolation, o.kind);
   fs.rmSync(source, { recursive: true, force: true });
   if (outcome === 'timeout') return writeEmpty('timeout', `stopped after ${timeoutS} s (the whole submission's time limit)`);
   if (outcome !== 'done') return writeEmpty('crashed', outcome);
@@ -111,15 +133,23 @@ export async function gradeBatch(o: BatchOptions): Promise<{ results: Results[];
   const results: Results[] = new Array(o.entries.length);
   let next = 0;
   const slots: number[] = [];
+  const grader = o.kind ? o.kind.record() : graderRecord(o.lab);
   const lane = async (): Promise<void> => {
     const lease = acquireSlot();
     slots.push(lease.slot);
     try {
       while (next < o.entries.length) {
         const i = next++;
-        results[i] = await gradeOne(o, o.entries[i]!, lease.slot, workDir);
+        const entry = o.entries[i]!;
+        results[i] = stampResults(
+          path.join(o.outDir, 'submissions', entry.id),
+          await gradeOne(o, entry, lease.slot, workDir),
+          grader,
+          entry,
+        );
         o.onResult?.(results[i]!);
       }
+      await o.beforeRelease?.(lease.slot);
     } finally {
       lease.release();
     }

@@ -26,11 +26,21 @@ describe('labs:build', () => {
       const files = buildLab(lab);
       it('never copies solution region text into the starter', () => {
         // Whole lines: a short answer line can be a substring of a given line without leaking anything.
-        const generated = new Set([...files.values()].flatMap((b) => b.toString('utf8').split('\n').map((l) => l.trim())));
+        const generated = new Set(
+          [...files.values()].flatMap((b) =>
+            b
+              .toString('utf8')
+              .split('\n')
+              .map((l) => l.trim()),
+          ),
+        );
         for (const rel of files.keys()) {
           const src = path.join(lab.dir, rel);
           for (const body of solutionBodies(rel, fs.readFileSync(src, 'utf8'))) {
-            for (const line of body.split('\n').map((l) => l.trim()).filter((l) => l.length > 12 && !l.startsWith('//') && !l.startsWith('#') && !IMPORT.test(l))) {
+            for (const line of body
+              .split('\n')
+              .map((l) => l.trim())
+              .filter((l) => l.length > 12 && !l.startsWith('//') && !l.startsWith('#') && !IMPORT.test(l))) {
               assert.ok(!generated.has(line), `${rel}: "${line}" reached labs/`);
             }
           }
@@ -58,7 +68,10 @@ describe('labs:build', () => {
       fs.appendFileSync(path.join(dir, first!), '\n// edited');
       fs.rmSync(path.join(dir, second!));
       fs.writeFileSync(path.join(dir, 'extra.ts'), '');
-      assert.deepEqual(diffLab(files, dir).sort(), [`missing: ${second}`, 'not generated from solutions/: extra.ts', `out of date: ${first}`].sort());
+      assert.deepEqual(
+        diffLab(files, dir).sort(),
+        [`missing: ${second}`, 'not generated from solutions/: extra.ts', `out of date: ${first}`].sort(),
+      );
     });
   });
 });

@@ -5,7 +5,7 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { listLabs, Lab, LabError } from './labs';
+import { listLabs, type Lab, LabError } from './labs';
 import { findRegions, toStarter } from './markers';
 
 /** Lab-relative folders that stay instructor-only. */

@@ -3,11 +3,23 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { importedEarlierFiles, referenceLabs, relativeImports } from './builds-on';
-import { Lab, LabConfig, listLabs, REPO_ROOT } from './labs';
+import { type Lab, type LabConfig, listLabs, REPO_ROOT } from './labs';
 
 /** A lab in memory: only `id`, `files`, `builds_on` and `dir` matter here. */
 function lab(dir: string, id: string, files: string[], builds_on: string[] = []): Lab {
-  return { dir: path.join(dir, id), config: { id, title: id, files, builds_on, max_score: 1, timeouts: { test_ms: 1, submission_s: 1 }, memory_mb: 1, instructor_visibility: 'hidden' } };
+  return {
+    dir: path.join(dir, id),
+    config: {
+      id,
+      title: id,
+      files,
+      builds_on,
+      max_score: 1,
+      timeouts: { test_ms: 1, submission_s: 1 },
+      memory_mb: 1,
+      instructor_visibility: 'hidden',
+    },
+  };
 }
 
 function write(root: string, rel: string, text: string): void {
@@ -43,7 +55,10 @@ describe('builds_on', () => {
       write(sol, 'lab-01-a/src/unused.ts', 'export const u = 1;');
       write(sol, 'lab-01-a/instructor/secret.grader.ts', 'export const s = 1;');
       write(sol, 'lab-02-b/src/app.ts', "import { r } from '../../lab-01-a/src/registry';\nexport const a = r;");
-      earlier = [lab(sol, 'lab-01-a', ['src/registry.ts', 'src/version.ts', 'src/unused.ts']), lab(sol, 'lab-02-b', ['src/app.ts'], ['lab-01-a'])];
+      earlier = [
+        lab(sol, 'lab-01-a', ['src/registry.ts', 'src/version.ts', 'src/unused.ts']),
+        lab(sol, 'lab-02-b', ['src/app.ts'], ['lab-01-a']),
+      ];
     });
     after(() => fs.rmSync(root, { recursive: true, force: true }));
 
@@ -54,9 +69,13 @@ describe('builds_on', () => {
       const got = importedEarlierFiles('lab-03-c', sub, earlier).map((f) => `${f.lab}/${f.rel}`);
       assert.deepEqual(got, ['lab-01-a/src/registry.ts', 'lab-01-a/src/version.ts', 'lab-02-b/src/app.ts']);
     });
-    it('never stages an earlier lab\'s checks or a lab this one does not build on', () => {
+    it("never stages an earlier lab's checks or a lab this one does not build on", () => {
       const sub = path.join(root, 'hostile');
-      write(sub, 'src/main.ts', "import '../../lab-01-a/instructor/secret.grader';\nimport '../../lab-09-z/src/app';\nimport '../../lab-01-a/src/nope';");
+      write(
+        sub,
+        'src/main.ts',
+        "import '../../lab-01-a/instructor/secret.grader';\nimport '../../lab-09-z/src/app';\nimport '../../lab-01-a/src/nope';",
+      );
       assert.deepEqual(importedEarlierFiles('lab-03-c', sub, earlier), []);
       assert.deepEqual(importedEarlierFiles('lab-03-c', sub, []), []);
     });
@@ -72,7 +91,10 @@ describe('builds_on', () => {
     it('gives lab 02 the reference solution of lab 01', () => {
       const labs = listLabs(path.join(REPO_ROOT, 'solutions'));
       const lab02 = labs.find((l) => l.config.id === 'lab-02-harden-the-api')!;
-      assert.deepEqual(referenceLabs(lab02.config).map((l) => l.dir), [path.join(REPO_ROOT, 'solutions', 'lab-01-ship-the-model')]);
+      assert.deepEqual(
+        referenceLabs(lab02.config).map((l) => l.dir),
+        [path.join(REPO_ROOT, 'solutions', 'lab-01-ship-the-model')],
+      );
     });
     it('names an earlier lab that has no reference solution', () => {
       const config: LabConfig = { ...lab('/x', 'lab-07-q', ['a.ts'], ['lab-06-gone']).config };

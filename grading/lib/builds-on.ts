@@ -10,7 +10,7 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { ancestorsOf, Lab, LabConfig, LabError, listLabs, REPO_ROOT } from './labs';
+import { ancestorsOf, type Lab, type LabConfig, LabError, listLabs, REPO_ROOT } from './labs';
 
 const CODE = /\.[cm]?[jt]sx?$/;
 /** Extensions tried, in order, for an import without one (what tsx and Node accept). */
@@ -23,7 +23,11 @@ const TRIED = ['', '.ts', '.tsx', '.js', '.mts', '.cts', '.mjs', '.cjs', '/index
  */
 export function relativeImports(source: string): string[] {
   const found = new Set<string>();
-  const patterns = [/\bfrom\s*(['"])(\.{1,2}\/[^'"\n]*)\1/g, /\bimport\s*(['"])(\.{1,2}\/[^'"\n]*)\1/g, /\b(?:require|import)\s*\(\s*(['"])(\.{1,2}\/[^'"\n]*)\1\s*\)/g];
+  const patterns = [
+    /\bfrom\s*(['"])(\.{1,2}\/[^'"\n]*)\1/g,
+    /\bimport\s*(['"])(\.{1,2}\/[^'"\n]*)\1/g,
+    /\b(?:require|import)\s*\(\s*(['"])(\.{1,2}\/[^'"\n]*)\1\s*\)/g,
+  ];
   for (const re of patterns) for (const m of source.matchAll(re)) found.add(m[2] as string);
   return [...found].sort();
 }

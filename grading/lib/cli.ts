@@ -1,11 +1,9 @@
 /** Shared command-line plumbing: user errors print one clear line, never a stack trace. */
 import { LabError } from './labs';
 import { MarkerError } from './markers';
+import { UsageError } from './usage';
 
-/** An error in what the user typed or supplied. */
-export class UsageError extends Error {
-  override name = 'UsageError';
-}
+export { parseCommandLine, UsageError } from './usage';
 
 /** Runs `main`, exits with its code; known user errors print their message only. */
 export function runCli(main: () => number | Promise<number>): void {
@@ -21,25 +19,4 @@ export function runCli(main: () => number | Promise<number>): void {
         process.exitCode = 2;
       },
     );
-}
-
-/** Splits `argv` into positionals and `--name value` / `--name=value` options. */
-export function parseArgs(argv: string[], valued: string[], flags: string[] = []): { pos: string[]; opts: Map<string, string> } {
-  const pos: string[] = [];
-  const opts = new Map<string, string>();
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i] ?? '';
-    if (!a.startsWith('--')) {
-      pos.push(a);
-      continue;
-    }
-    const [name, inline] = a.slice(2).split(/=(.*)/s, 2) as [string, string | undefined];
-    if (flags.includes(name)) opts.set(name, 'true');
-    else if (valued.includes(name)) {
-      const v = inline ?? argv[++i];
-      if (v === undefined) throw new UsageError(`--${name} needs a value`);
-      opts.set(name, v);
-    } else throw new UsageError(`unknown option --${name}`);
-  }
-  return { pos, opts };
 }

@@ -4,7 +4,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import ts from 'typescript';
 import { listLabs, REPO_ROOT, type Lab } from './labs';
-import { applyEdits, FixtureError, listFaults, materialiseFault, parseFault, writeFault } from './faulty';
+import { applyEdits, FixtureError, listFaults, materialiseFault, parseFault, readFault, writeFault } from './faulty';
 
 const FILES = new Map([
   ['src/a.ts', 'export const limit = 5;\nexport const ok = (n: number): boolean => n <= limit;\n'],
@@ -20,23 +20,38 @@ describe('applyEdits', () => {
     assert.equal(FILES.get('src/a.ts')?.includes('n <= limit'), true, 'the input map is not changed');
   });
   it('applies edits in order, each to the result of the one before', () => {
-    const out = applyEdits('fx', FILES, [
-      { file: 'src/a.ts', find: 'limit = 5', replace: 'limit = 7' },
-      { file: 'src/a.ts', find: 'limit = 7', replace: 'limit = 9' },
-    ], noWhole);
+    const out = applyEdits(
+      'fx',
+      FILES,
+      [
+        { file: 'src/a.ts', find: 'limit = 5', replace: 'limit = 7' },
+        { file: 'src/a.ts', find: 'limit = 7', replace: 'limit = 9' },
+      ],
+      noWhole,
+    );
     assert.match(out.get('src/a.ts') ?? '', /limit = 9;/);
   });
   it('stops on text that does not occur, naming the fixture, the file and the text', () => {
-    assert.throws(() => applyEdits('lab-x/submissions/faulty-y', FILES, [{ file: 'src/a.ts', find: 'n >= limit', replace: 'x' }], noWhole),
-      (e: unknown) => e instanceof FixtureError && /lab-x\/submissions\/faulty-y: src\/a\.ts: "n >= limit" occurs 0 times; it must occur exactly once/.test(e.message));
+    assert.throws(
+      () => applyEdits('lab-x/submissions/faulty-y', FILES, [{ file: 'src/a.ts', find: 'n >= limit', replace: 'x' }], noWhole),
+      (e: unknown) =>
+        e instanceof FixtureError &&
+        /lab-x\/submissions\/faulty-y: src\/a\.ts: "n >= limit" occurs 0 times; it must occur exactly once/.test(e.message),
+    );
   });
   it('stops on text that occurs more than once (ambiguous), overlapping matches included', () => {
-    assert.throws(() => applyEdits('fx', FILES, [{ file: 'src/a.ts', find: 'limit', replace: 'max' }], noWhole), /fx: src\/a\.ts: "limit" occurs 2 times/);
+    assert.throws(
+      () => applyEdits('fx', FILES, [{ file: 'src/a.ts', find: 'limit', replace: 'max' }], noWhole),
+      /fx: src\/a\.ts: "limit" occurs 2 times/,
+    );
     const aaa = new Map([['f', 'aaa']]);
     assert.throws(() => applyEdits('fx', aaa, [{ file: 'f', find: 'aa', replace: 'b' }], noWhole), /"aa" occurs 2 times/);
   });
   it('stops on a file the lab does not have', () => {
-    assert.throws(() => applyEdits('fx', FILES, [{ file: 'src/c.ts', find: 'x', replace: 'y' }], noWhole), /fx: unknown file "src\/c\.ts" \(the lab's files are src\/a\.ts, src\/b\.ts\)/);
+    assert.throws(
+      () => applyEdits('fx', FILES, [{ file: 'src/c.ts', find: 'x', replace: 'y' }], noWhole),
+      /fx: unknown file "src\/c\.ts" \(the lab's files are src\/a\.ts, src\/b\.ts\)/,
+    );
   });
   it('takes a whole file from the fixture when the edit says so', () => {
     const out = applyEdits('fx', FILES, [{ file: 'src/b.ts', wholeFile: true }], (f) => `// whole ${f}\n`);
@@ -48,7 +63,11 @@ describe('parseFault', () => {
   const files = [...FILES.keys()];
   const valid = { description: 'ok() is off by one.', min: 1, max: 3, edits: [{ file: 'src/a.ts', find: '<=', replace: '<' }] };
   const bad = (patch: Record<string, unknown>, message: RegExp): void => {
-    assert.throws(() => parseFault({ ...valid, ...patch }, 'fault.json', files), (e: unknown) => e instanceof FixtureError && message.test(e.message), JSON.stringify(patch));
+    assert.throws(
+      () => parseFault({ ...valid, ...patch }, 'fault.json', files),
+      (e: unknown) => e instanceof FixtureError && message.test(e.message),
+      JSON.stringify(patch),
+    );
   };
   it('accepts a valid fault', () => assert.deepEqual(parseFault(valid, 'fault.json', files), valid));
   it('refuses unknown fields, so a misspelt one is not ignored', () => bad({ why: 'x' }, /fault\.json: unknown field "why"/));
@@ -58,11 +77,51 @@ describe('parseFault', () => {
     bad({ max: '3' }, /0 ≤ min ≤ max/);
   });
   it('refuses an empty edit list, an edit of an unknown file, and an edit that changes nothing', () => {
-    bad({ edits: [] }, /at least one edit/);
-    bad({ edits: [{ file: 'src/c.ts', find: 'a', replace: 'b' }] }, /edits\[0\]: unknown file "src\/c\.ts"/);
-    bad({ edits: [{ file: 'src/a.ts', find: 'a', replace: 'a' }] }, /edits\[0\]: "replace" equals "find"/);
-    bad({ edits: [{ file: 'src/a.ts', find: '', replace: 'a' }] }, /edits\[0\]: "find" must be non-empty/);
-    bad({ edits: [{ file: 'src/a.ts', find: 'a', replace: 'b', wholeFile: true }] }, /edits\[0\]: expected/);
+    bad({ edits: [] }, /"edits" must list at least one edit/);
+    bad(
+      { edits: [{ file: 'src/c.ts', find: 'a', replace: 'b' }] },
+      /"edits\[0\]\.file" names "src\/c\.ts", not one of the lab's files \(src\/a\.ts, src\/b\.ts\)/,
+    );
+    bad({ edits: [{ file: 'src/a.ts', find: 'a', replace: 'a' }] }, /"edits\[0\]\.replace" equals "find"/);
+    bad({ edits: [{ file: 'src/a.ts', find: '', replace: 'a' }] }, /"edits\[0\]\.find" must be non-empty/);
+  });
+  it('refuses an edit that mixes or half-fills the two shapes, or carries an unknown field', () => {
+    const shapes = /"edits\[0\]" expected \{"file", "find", "replace"\} or \{"file", "wholeFile": true\}/;
+    bad({ edits: [{ file: 'src/a.ts', find: 'a', replace: 'b', wholeFile: true }] }, shapes);
+    bad({ edits: [{ file: 'src/a.ts', find: 'a' }] }, shapes);
+    bad({ edits: ['src/a.ts'] }, shapes);
+    bad({ edits: [{ file: 'src/a.ts', wholeFile: false }] }, /"edits\[0\]\.wholeFile" must be true/);
+    bad({ edits: [{ file: 'src/a.ts', wholeFile: true, why: 1 }] }, /"edits\[0\]" has unknown field "why"/);
+  });
+  it('accepts a whole-file edit as it is written', () => {
+    const whole = { ...valid, edits: [{ file: 'src/b.ts', wholeFile: true }] };
+    assert.deepEqual(parseFault(whole, 'fault.json', files), whole);
+  });
+  it("names the fixture's fault.json and the field when reading a bad one from disk", () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'n2p-fault-'));
+    try {
+      fs.mkdirSync(path.join(dir, 'submissions', 'faulty-x'), { recursive: true });
+      fs.writeFileSync(path.join(dir, 'submissions', 'faulty-x', 'fault.json'), JSON.stringify({ ...valid, max: -2 }));
+      const lab: Lab = {
+        dir,
+        config: {
+          id: 'lab-98-x',
+          title: 't',
+          files,
+          builds_on: [],
+          max_score: 1,
+          timeouts: { test_ms: 1, submission_s: 1 },
+          memory_mb: 64,
+          instructor_visibility: 'hidden',
+        },
+      };
+      assert.throws(
+        () => readFault(lab, 'faulty-x'),
+        /^FixtureError: lab-98-x\/submissions\/faulty-x\/fault\.json: "max" must be a number, with 0 ≤ min ≤ max/,
+      );
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
 
@@ -82,10 +141,30 @@ describe('materialiseFault', () => {
       fs.writeFileSync(path.join(dir, f), text);
     }
     fs.writeFileSync(path.join(dir, 'Dockerfile'), 'FROM node:20-bookworm-slim\n');
-    lab = { dir, config: { id: 'lab-99-test', title: 't', files: [...FILES.keys(), 'Dockerfile'], builds_on: [], max_score: 1, timeouts: { test_ms: 1, submission_s: 1 }, memory_mb: 1, instructor_visibility: 'hidden' } };
+    lab = {
+      dir,
+      config: {
+        id: 'lab-99-test',
+        title: 't',
+        files: [...FILES.keys(), 'Dockerfile'],
+        builds_on: [],
+        max_score: 1,
+        timeouts: { test_ms: 1, submission_s: 1 },
+        memory_mb: 1,
+        instructor_visibility: 'hidden',
+      },
+    };
     fixture('faulty-edit', { description: 'd', min: 0, max: 1, edits: [{ file: 'src/a.ts', find: 'limit = 5', replace: 'limit = 4' }] });
-    fixture('faulty-whole', { description: 'd', min: 0, max: 1, edits: [{ file: 'Dockerfile', wholeFile: true }] }, { Dockerfile: 'FROM node:latest\n' });
-    fixture('faulty-stray', { description: 'd', min: 0, max: 1, edits: [{ file: 'src/a.ts', find: 'limit = 5', replace: 'limit = 4' }] }, { Dockerfile: 'FROM x\n' });
+    fixture(
+      'faulty-whole',
+      { description: 'd', min: 0, max: 1, edits: [{ file: 'Dockerfile', wholeFile: true }] },
+      { Dockerfile: 'FROM node:latest\n' },
+    );
+    fixture(
+      'faulty-stray',
+      { description: 'd', min: 0, max: 1, edits: [{ file: 'src/a.ts', find: 'limit = 5', replace: 'limit = 4' }] },
+      { Dockerfile: 'FROM x\n' },
+    );
     fixture('faulty-no-whole', { description: 'd', min: 0, max: 1, edits: [{ file: 'Dockerfile', wholeFile: true }] });
     fixture('faulty-stale', { description: 'd', min: 0, max: 1, edits: [{ file: 'src/b.ts', find: '"c"', replace: '"d"' }] });
   });
@@ -94,7 +173,7 @@ describe('materialiseFault', () => {
   it('lists the faulty-* folders, sorted', () => {
     assert.deepEqual(listFaults(lab), ['faulty-edit', 'faulty-no-whole', 'faulty-stale', 'faulty-stray', 'faulty-whole']);
   });
-  it('writes every learner file: the edited one, and the solution\'s for the rest', () => {
+  it("writes every learner file: the edited one, and the solution's for the rest", () => {
     const dest = path.join(dir, 'out', 'faulty-edit');
     writeFault(lab, 'faulty-edit', dest);
     assert.match(fs.readFileSync(path.join(dest, 'src/a.ts'), 'utf8'), /limit = 4;/);
@@ -106,11 +185,20 @@ describe('materialiseFault', () => {
     assert.equal(materialiseFault(lab, 'faulty-whole').get('Dockerfile'), 'FROM node:latest\n');
   });
   it('refuses a file in the fixture folder that no edit names, and a whole-file edit without its file', () => {
-    assert.throws(() => materialiseFault(lab, 'faulty-stray'), /lab-99-test\/submissions\/faulty-stray: Dockerfile not named by any \{"wholeFile": true\} edit/);
-    assert.throws(() => materialiseFault(lab, 'faulty-no-whole'), /faulty-no-whole: Dockerfile is a whole-file edit, but the fixture folder has no Dockerfile/);
+    assert.throws(
+      () => materialiseFault(lab, 'faulty-stray'),
+      /lab-99-test\/submissions\/faulty-stray: Dockerfile not named by any \{"wholeFile": true\} edit/,
+    );
+    assert.throws(
+      () => materialiseFault(lab, 'faulty-no-whole'),
+      /faulty-no-whole: Dockerfile is a whole-file edit, but the fixture folder has no Dockerfile/,
+    );
   });
   it('names the fixture, the file and the text when the solution no longer has it', () => {
-    assert.throws(() => materialiseFault(lab, 'faulty-stale'), /lab-99-test\/submissions\/faulty-stale: src\/b\.ts: "\\"c\\"" occurs 0 times/);
+    assert.throws(
+      () => materialiseFault(lab, 'faulty-stale'),
+      /lab-99-test\/submissions\/faulty-stale: src\/b\.ts: "\\"c\\"" occurs 0 times/,
+    );
   });
 });
 
@@ -122,7 +210,11 @@ describe('materialiseFault', () => {
 const parsed = new Map<string, ts.SourceFile | undefined>();
 
 function typeErrors(lab: Lab, files: Map<string, string>): string[] {
-  const config = ts.getParsedCommandLineOfConfigFile(path.join(REPO_ROOT, 'tsconfig.json'), {}, { ...ts.sys, onUnRecoverableConfigFileDiagnostic: () => undefined });
+  const config = ts.getParsedCommandLineOfConfigFile(
+    path.join(REPO_ROOT, 'tsconfig.json'),
+    {},
+    { ...ts.sys, onUnRecoverableConfigFileDiagnostic: () => undefined },
+  );
   assert.ok(config, 'tsconfig.json');
   const byPath = new Map([...files].filter(([f]) => f.endsWith('.ts')).map(([f, text]) => [path.join(lab.dir, f), text]));
   const host = ts.createCompilerHost(config.options);
@@ -136,10 +228,12 @@ function typeErrors(lab: Lab, files: Map<string, string>): string[] {
     return sf;
   };
   const program = ts.createProgram({ rootNames: [...byPath.keys()], options: config.options, host });
-  return ts.getPreEmitDiagnostics(program).map((d) => `${d.file ? path.relative(REPO_ROOT, d.file.fileName) : ''}: ${ts.flattenDiagnosticMessageText(d.messageText, '\n')}`);
+  return ts
+    .getPreEmitDiagnostics(program)
+    .map((d) => `${d.file ? path.relative(REPO_ROOT, d.file.fileName) : ''}: ${ts.flattenDiagnosticMessageText(d.messageText, '\n')}`);
 }
 
-describe('every lab\'s faulty fixtures', function () {
+describe("every lab's faulty fixtures", function () {
   this.timeout(120000);
   for (const lab of listLabs(path.join(REPO_ROOT, 'solutions'))) {
     const ids = listFaults(lab);
@@ -147,7 +241,10 @@ describe('every lab\'s faulty fixtures', function () {
     it(`${lab.config.id}: apply to the current solution and type-check (${ids.join(', ')})`, () => {
       for (const id of ids) {
         const files = materialiseFault(lab, id);
-        assert.ok(lab.config.files.some((f) => files.get(f) !== fs.readFileSync(path.join(lab.dir, f), 'utf8')), `${id} differs from the solution`);
+        assert.ok(
+          lab.config.files.some((f) => files.get(f) !== fs.readFileSync(path.join(lab.dir, f), 'utf8')),
+          `${id} differs from the solution`,
+        );
         assert.deepEqual(typeErrors(lab, files), [], `${id} does not type-check`);
       }
     });

@@ -6,8 +6,10 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { z } from 'zod';
 import { walk } from './build';
 import type { Lab } from './labs';
+import { must, parseWith } from './schema';
 
 /** Replace the one occurrence of `find` in `file` (a learner file of the lab) with `replace`. */
 export interface TextEdit {
@@ -49,7 +51,11 @@ export class FixtureError extends Error {
 export function listFaults(lab: Lab): string[] {
   const dir = path.join(lab.dir, 'submissions');
   if (!fs.existsSync(dir)) return [];
-  return fs.readdirSync(dir, { withFileTypes: true }).filter((d) => d.isDirectory() && d.name.startsWith('faulty-')).map((d) => d.name).sort();
+  return fs
+    .readdirSync(dir, { withFileTypes: true })
+    .filter((d) => d.isDirectory() && d.name.startsWith('faulty-'))
+    .map((d) => d.name)
+    .sort();
 }
 
 const fixtureDir = (lab: Lab, id: string): string => path.join(lab.dir, 'submissions', id);
@@ -66,42 +72,58 @@ export function readFault(lab: Lab, id: string): Fault {
   return parseFault(raw, where, lab.config.files);
 }
 
-const FAULT_KEYS = ['description', 'min', 'max', 'edits'];
+const TEXT_OR_WHOLE = 'expected {"file", "find", "replace"} or {"file", "wholeFile": true}';
+
+/** One edit; which of the two shapes it has is checked once its fields are known. */
+function editSchema(files: readonly string[]) {
+  return z
+    .object(
+      {
+        file: z.string(must(`must name one of the lab's files (${files.join(', ')})`)).refine(
+          (f) => files.includes(f),
+          (f) => ({ message: `names "${f}", not one of the lab's files (${files.join(', ')})` }),
+        ),
+        find: z.string(must('must be non-empty text')).min(1).optional(),
+        replace: z.string(must('must be text (empty to delete)')).optional(),
+        wholeFile: z.literal(true, must('must be true')).optional(),
+      },
+      must(TEXT_OR_WHOLE),
+    )
+    .strict()
+    .superRefine((e, ctx) => {
+      const text = e.find !== undefined && e.replace !== undefined && e.wholeFile === undefined;
+      const whole = e.wholeFile === true && e.find === undefined && e.replace === undefined;
+      if (!text && !whole) ctx.addIssue({ code: 'custom', message: TEXT_OR_WHOLE });
+      else if (text && e.find === e.replace)
+        ctx.addIssue({ code: 'custom', path: ['replace'], message: 'equals "find": the edit changes nothing' });
+    })
+    .transform(
+      (e): Edit => (e.wholeFile ? { file: e.file, wholeFile: true } : { file: e.file, find: e.find ?? '', replace: e.replace ?? '' }),
+    );
+}
+
+/** `fault.json` for a lab whose learner files are `files`. */
+function faultSchema(files: readonly string[]) {
+  const score = z.number(must('must be a number, with 0 ≤ min ≤ max')).min(0);
+  return z
+    .object(
+      {
+        description: z
+          .string(must('must say what is wrong, in one sentence'))
+          .refine((d) => d.trim() !== '', 'must say what is wrong, in one sentence'),
+        min: score,
+        max: score,
+        edits: z.array(editSchema(files), must('must list at least one edit')).min(1),
+      },
+      must('expected a JSON object'),
+    )
+    .strict()
+    .refine((f) => f.min <= f.max, { path: ['max'], message: 'must be at least "min" (0 ≤ min ≤ max)' });
+}
 
 /** Checks the shape of a parsed `fault.json`; `files` are the lab's learner files. */
 export function parseFault(raw: unknown, where: string, files: readonly string[]): Fault {
-  const fail = (what: string): never => {
-    throw new FixtureError(`${where}: ${what}`);
-  };
-  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return fail('expected a JSON object');
-  const f = raw as Record<string, unknown>;
-  const unknown = Object.keys(f).filter((k) => !FAULT_KEYS.includes(k));
-  if (unknown.length > 0) fail(`unknown field ${unknown.map((k) => `"${k}"`).join(', ')} (expected ${FAULT_KEYS.join(', ')})`);
-  if (typeof f['description'] !== 'string' || f['description'].trim() === '') fail('"description" must say what is wrong, in one sentence');
-  const { min, max } = f;
-  if (typeof min !== 'number' || typeof max !== 'number' || !(min >= 0) || !(max >= min)) fail('"min" and "max" must be numbers with 0 ≤ min ≤ max');
-  if (!Array.isArray(f['edits']) || f['edits'].length === 0) fail('"edits" must list at least one edit');
-  const edits = (f['edits'] as unknown[]).map((e, i) => parseEdit(e, (what) => fail(`edits[${i}]: ${what}`), files));
-  return { description: f['description'] as string, min: min as number, max: max as number, edits };
-}
-
-function parseEdit(raw: unknown, fail: (what: string) => never, files: readonly string[]): Edit {
-  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return fail('expected an object');
-  const e = raw as Record<string, unknown>;
-  const file = e['file'];
-  if (typeof file !== 'string') return fail('"file" must name one of the lab\'s files');
-  if (!files.includes(file)) return fail(`unknown file "${file}": the lab's files are ${files.join(', ')}`);
-  const keys = Object.keys(e).sort().join(',');
-  if (keys === 'file,wholeFile') {
-    if (e['wholeFile'] !== true) fail('"wholeFile" must be true');
-    return { file, wholeFile: true };
-  }
-  if (keys !== 'file,find,replace') return fail('expected {"file", "find", "replace"} or {"file", "wholeFile": true}');
-  const { find, replace } = e;
-  if (typeof find !== 'string' || find === '') return fail('"find" must be non-empty text');
-  if (typeof replace !== 'string') return fail('"replace" must be text (empty to delete)');
-  if (find === replace) return fail('"replace" equals "find": the edit changes nothing');
-  return { file, find, replace };
+  return parseWith(faultSchema(files), raw, (problems) => new FixtureError(`${where}: ${problems}`));
 }
 
 /** How many times `needle` occurs in `text`, overlaps included (so "aa" in "aaa" is 2: ambiguous). */
@@ -117,18 +139,26 @@ function occurrences(text: string, needle: string): number {
  * @throws FixtureError naming the fixture, the file and the text when a `find` does not occur
  *   exactly once, or when an edit names a file that is not in `files`
  */
-export function applyEdits(fixture: string, files: ReadonlyMap<string, string>, edits: readonly Edit[], wholeFile: (file: string) => string): Map<string, string> {
+export function applyEdits(
+  fixture: string,
+  files: ReadonlyMap<string, string>,
+  edits: readonly Edit[],
+  wholeFile: (file: string) => string,
+): Map<string, string> {
   const out = new Map(files);
   for (const edit of edits) {
     const text = out.get(edit.file);
-    if (text === undefined) throw new FixtureError(`${fixture}: unknown file "${edit.file}" (the lab's files are ${[...files.keys()].join(', ')})`);
+    if (text === undefined)
+      throw new FixtureError(`${fixture}: unknown file "${edit.file}" (the lab's files are ${[...files.keys()].join(', ')})`);
     if ('wholeFile' in edit) {
       out.set(edit.file, wholeFile(edit.file));
       continue;
     }
     const n = occurrences(text, edit.find);
     if (n !== 1) {
-      throw new FixtureError(`${fixture}: ${edit.file}: ${JSON.stringify(edit.find)} occurs ${n} times; it must occur exactly once (did the solution change?)`);
+      throw new FixtureError(
+        `${fixture}: ${edit.file}: ${JSON.stringify(edit.find)} occurs ${n} times; it must occur exactly once (did the solution change?)`,
+      );
     }
     const at = text.indexOf(edit.find);
     out.set(edit.file, text.slice(0, at) + edit.replace + text.slice(at + edit.find.length));
@@ -147,7 +177,8 @@ export function materialiseFault(lab: Lab, id: string): Map<string, string> {
   const fixture = `${lab.config.id}/submissions/${id}`;
   const whole = new Set(fault.edits.filter((e) => 'wholeFile' in e).map((e) => e.file));
   const stray = walk(dir).filter((f) => f !== FAULT_FILE && !whole.has(f));
-  if (stray.length > 0) throw new FixtureError(`${fixture}: ${stray.join(', ')} not named by any {"wholeFile": true} edit in ${FAULT_FILE}`);
+  if (stray.length > 0)
+    throw new FixtureError(`${fixture}: ${stray.join(', ')} not named by any {"wholeFile": true} edit in ${FAULT_FILE}`);
   const originals = new Map(lab.config.files.map((f) => [f, fs.readFileSync(path.join(lab.dir, f), 'utf8')]));
   return applyEdits(fixture, originals, fault.edits, (file) => {
     const p = path.join(dir, file);

@@ -23,7 +23,14 @@ describe('labs', () => {
       it(`accepts "${name}"`, () => assert.equal(resolveLab(root, name).config.id, 'lab-01-ship'));
     }
     it('lists the labs when the name is unknown', () => {
-      assert.throws(() => resolveLab(root, 'lab-07'), (e: Error) => e instanceof LabError && /unknown lab "lab-07"/.test(e.message) && /lab-00-warm-up/.test(e.message) && /lab-01-ship/.test(e.message));
+      assert.throws(
+        () => resolveLab(root, 'lab-07'),
+        (e: Error) =>
+          e instanceof LabError &&
+          /unknown lab "lab-07"/.test(e.message) &&
+          /lab-00-warm-up/.test(e.message) &&
+          /lab-01-ship/.test(e.message),
+      );
     });
   });
 
@@ -34,7 +41,34 @@ describe('labs', () => {
     });
     it('names the file and the field that is wrong', () => {
       const file = write('lab-02-bad', { id: 'lab-02-bad', title: 'Bad', files: ['../escape.ts'], max_score: 1 });
-      assert.throws(() => readLabConfig(file), /lab-02-bad[/\\]lab\.json: "files"/);
+      assert.throws(() => readLabConfig(file), /lab-02-bad[/\\]lab\.json: "files\[0\]" must be a path inside the lab folder/);
+    });
+    it('refuses a memory limit that is not a whole number of MiB (16 or more)', () => {
+      const base = { id: 'lab-06-mem', title: 'M', files: ['a.ts'], max_score: 1 };
+      for (const memory_mb of [0, 8, 512.5, '512', null]) {
+        const file = write('lab-06-mem', { ...base, memory_mb });
+        assert.throws(
+          () => readLabConfig(file),
+          /lab-06-mem[/\\]lab\.json: "memory_mb" must be a whole number of MiB, at least 16/,
+          JSON.stringify(memory_mb),
+        );
+      }
+      assert.equal(readLabConfig(write('lab-06-mem', { ...base, memory_mb: 256 })).memory_mb, 256);
+    });
+    it('names a bad timeout, a bad visibility and a misspelt field', () => {
+      const base = { id: 'lab-07-t', title: 'T', files: ['a.ts'], max_score: 1 };
+      const problem = (extra: object): string => {
+        try {
+          readLabConfig(write('lab-07-t', { ...base, ...extra }));
+          return 'accepted';
+        } catch (e) {
+          return (e as Error).message.replace(/^.*lab\.json: /, '');
+        }
+      };
+      assert.equal(problem({ timeouts: { test_ms: 0, submission_s: 60 } }), '"timeouts.test_ms" must be a positive number of milliseconds');
+      assert.equal(problem({ instructor_visibility: 'public' }), '"instructor_visibility" must be "after_published" or "hidden"');
+      assert.equal(problem({ memory: 512 }), 'unknown field "memory"');
+      assert.equal(problem({ max_score: -1, title: '' }), '"title" must be a non-empty string; "max_score" must be a positive number');
     });
     it('rejects an id that differs from the folder', () => {
       const file = write('lab-03-x', { id: 'lab-03-y', title: 'X', files: ['a.ts'], max_score: 1 });
@@ -65,7 +99,10 @@ describe('labs', () => {
       lab('lab-01-a', []);
       lab('lab-02-b', ['lab-01-a']);
       lab('lab-03-c', ['lab-02-b']);
-      assert.deepEqual(ancestorsOf(listLabs(dir), 'lab-03-c').map((l) => l.config.id), ['lab-01-a', 'lab-02-b']);
+      assert.deepEqual(
+        ancestorsOf(listLabs(dir), 'lab-03-c').map((l) => l.config.id),
+        ['lab-01-a', 'lab-02-b'],
+      );
     });
     it('stops listing labs when one builds on an unknown lab, naming both', () => {
       lab('lab-04-d', ['lab-09-missing']);

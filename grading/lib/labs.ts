@@ -4,6 +4,8 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { z } from 'zod';
+import { must, parseWith } from './schema';
 
 /** The contents of `lab.json`. */
 export interface LabConfig {
@@ -39,35 +41,56 @@ export class LabError extends Error {
 /** The repository root (the folder holding `grading/`). */
 export const REPO_ROOT = path.resolve(__dirname, '..', '..');
 
-function fail(file: string, what: string): never {
-  throw new LabError(`${file}: ${what}`);
-}
+const LAB_ID = /^lab-\d\d-[a-z0-9-]+$/;
+const insideLab = (f: string): boolean => !path.isAbsolute(f) && !f.split('/').includes('..');
+const positive = (message: string) => z.number(must(message)).positive();
+
+/** `lab.json`, with the defaults a lab may leave out. */
+const LAB_CONFIG = z
+  .object(
+    {
+      id: z.string(must('must look like "lab-NN-kebab-title"')).regex(LAB_ID),
+      title: z.string(must('must be a non-empty string')).min(1),
+      files: z
+        .array(
+          z.string(must('must be a path inside the lab folder')).refine(insideLab, 'must be a path inside the lab folder'),
+          must('must list learner files relative to the lab folder'),
+        )
+        .min(1),
+      builds_on: z.array(z.string().regex(LAB_ID), must('must be a list of lab ids ("lab-NN-kebab-title")')).default([]),
+      max_score: positive('must be a positive number'),
+      timeouts: z
+        .object(
+          {
+            test_ms: positive('must be a positive number of milliseconds'),
+            submission_s: positive('must be a positive number of seconds'),
+          },
+          must('needs positive "test_ms" and "submission_s"'),
+        )
+        .strict()
+        .default({ test_ms: 10000, submission_s: 300 }),
+      memory_mb: z.number(must('must be a whole number of MiB, at least 16')).int().min(16).default(1024),
+      instructor_visibility: z
+        .enum(['after_published', 'hidden'], must('must be "after_published" or "hidden"'))
+        .default('after_published'),
+    },
+    must('expected a JSON object'),
+  )
+  .strict() satisfies z.ZodType<LabConfig, z.ZodTypeDef, unknown>;
 
 /** Reads and validates a `lab.json`; every problem names the file and the field. */
 export function readLabConfig(file: string): LabConfig {
+  const fail = (what: string): LabError => new LabError(`${file}: ${what}`);
   let raw: unknown;
   try {
     raw = JSON.parse(fs.readFileSync(file, 'utf8'));
   } catch (e) {
-    fail(file, `cannot read as JSON (${(e as Error).message})`);
+    throw fail(`cannot read as JSON (${(e as Error).message})`);
   }
-  const c = raw as Partial<LabConfig>;
-  if (typeof c !== 'object' || c === null) fail(file, 'expected a JSON object');
-  if (typeof c.id !== 'string' || !/^lab-\d\d-[a-z0-9-]+$/.test(c.id)) fail(file, '"id" must look like "lab-NN-kebab-title"');
-  if (c.id !== path.basename(path.dirname(file))) fail(file, `"id" (${c.id}) must equal the folder name`);
-  if (typeof c.title !== 'string' || c.title === '') fail(file, '"title" must be a non-empty string');
-  if (!Array.isArray(c.files) || c.files.length === 0 || !c.files.every((f) => typeof f === 'string' && !path.isAbsolute(f) && !f.split('/').includes('..'))) {
-    fail(file, '"files" must list learner files relative to the lab folder');
-  }
-  const deps: unknown = c.builds_on ?? [];
-  if (!Array.isArray(deps) || !deps.every((d) => typeof d === 'string' && /^lab-\d\d-[a-z0-9-]+$/.test(d))) fail(file, '"builds_on" must be a list of lab ids ("lab-NN-kebab-title")');
-  if (deps.includes(c.id)) fail(file, `"builds_on" names the lab itself (${c.id})`);
-  if (typeof c.max_score !== 'number' || c.max_score <= 0) fail(file, '"max_score" must be a positive number');
-  const t = c.timeouts ?? { test_ms: 10000, submission_s: 300 };
-  if (!(t.test_ms > 0 && t.submission_s > 0)) fail(file, '"timeouts" needs positive "test_ms" and "submission_s"');
-  const vis = c.instructor_visibility ?? 'after_published';
-  if (vis !== 'after_published' && vis !== 'hidden') fail(file, '"instructor_visibility" must be "after_published" or "hidden"');
-  return { ...c, builds_on: c.builds_on ?? [], timeouts: t, memory_mb: c.memory_mb ?? 1024, instructor_visibility: vis } as LabConfig;
+  const c = parseWith(LAB_CONFIG, raw, fail);
+  if (c.id !== path.basename(path.dirname(file))) throw fail(`"id" (${c.id}) must equal the folder name`);
+  if (c.builds_on.includes(c.id)) throw fail(`"builds_on" names the lab itself (${c.id})`);
+  return c;
 }
 
 /**

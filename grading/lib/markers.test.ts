@@ -44,7 +44,11 @@ describe('solution markers', () => {
   });
 
   it('turns a # region of a Dockerfile into a TODO line', () => {
-    const out = toStarter('lab-03-docker', 'Dockerfile', 'FROM node:20\n  # BEGIN SOLUTION hint: copy the service\nCOPY . /app\n  # END SOLUTION\n');
+    const out = toStarter(
+      'lab-03-docker',
+      'Dockerfile',
+      'FROM node:20\n  # BEGIN SOLUTION hint: copy the service\nCOPY . /app\n  # END SOLUTION\n',
+    );
     assert.equal(out, 'FROM node:20\n  # TODO(lab-03-docker): copy the service\n');
   });
 

@@ -44,7 +44,7 @@ export function unusedParamsAt(file: string, text: string, region: Span): string
   const starts = lineStarts(text);
   const source = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, true);
   const fn = innermostFunction(source, starts[region.begin - 1] ?? 0);
-  if (!fn || !fn.body) return [];
+  if (!fn?.body) return [];
   const names: string[] = [];
   for (const p of fn.parameters) bindingNames(p.name, names);
   // The function's body text with this region's lines cut out: what the starter keeps.

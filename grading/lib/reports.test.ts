@@ -1,27 +1,52 @@
 import assert from 'node:assert/strict';
-import { emptyResults, Results } from '../harness/results';
+import { emptyResults, type Results } from '../harness/results';
 import { feedbackMarkdown, gradesCsv, summarize } from './reports';
 
 function result(id: string, scores: [string, number, number][]): Results {
   const r = emptyResults('lab-00-x', id, 0, 'graded', '');
-  r.tests = scores.map(([name, score, max]) => ({ name, score, max_score: max, output: score === max ? 'passed' : 'expected: 1\ngot: 2\nwhere to look: a.ts', visibility: 'visible' }));
+  r.tests = scores.map(([name, score, max]) => ({
+    name,
+    score,
+    max_score: max,
+    output: score === max ? 'passed' : 'expected: 1\ngot: 2\nwhere to look: a.ts',
+    visibility: 'visible',
+  }));
   r.score = scores.reduce((s, [, v]) => s + v, 0);
   r.max_score = scores.reduce((s, [, , m]) => s + m, 0);
   return r;
 }
 
 describe('class reports', () => {
-  const all = [result('bo', [['a, "quoted"', 2, 2], ['b', 0, 2]]), result('al', [['a, "quoted"', 2, 2], ['b', 2, 2]]), emptyResults('lab-00-x', 'cy', 4, 'invalid', 'invalid submission: no files')];
+  const all = [
+    result('bo', [
+      ['a, "quoted"', 2, 2],
+      ['b', 0, 2],
+    ]),
+    result('al', [
+      ['a, "quoted"', 2, 2],
+      ['b', 2, 2],
+    ]),
+    emptyResults('lab-00-x', 'cy', 4, 'invalid', 'invalid submission: no files'),
+  ];
 
   it('writes one CSV row per submission, sorted by id, with a column per check (quoted when needed)', () => {
     const lines = gradesCsv(all).trim().split('\n');
     assert.equal(lines[0], 'id,status,score,max_score,duration_s,"a, ""quoted""",b');
-    assert.deepEqual(lines.slice(1).map((l) => l.split(',').slice(0, 4).join(',')), ['al,graded,4,4', 'bo,graded,2,4', 'cy,invalid,0,4']);
+    assert.deepEqual(
+      lines.slice(1).map((l) => l.split(',').slice(0, 4).join(',')),
+      ['al,graded,4,4', 'bo,graded,2,4', 'cy,invalid,0,4'],
+    );
   });
 
   it('computes the pass rate of every check over the submissions that ran it', () => {
     const s = summarize('lab-00-x', all);
-    assert.deepEqual(s.tests.map((t) => [t.name, t.passed, t.ran]), [['a, "quoted"', 2, 2], ['b', 1, 2]]);
+    assert.deepEqual(
+      s.tests.map((t) => [t.name, t.passed, t.ran]),
+      [
+        ['a, "quoted"', 2, 2],
+        ['b', 1, 2],
+      ],
+    );
     assert.deepEqual(s.statuses, { graded: 2, timeout: 0, crashed: 0, invalid: 1 });
   });
 
@@ -39,9 +64,23 @@ describe('class reports', () => {
 
   it('leaves skipped checks out of pass rates, and lists them in the feedback with their points', () => {
     const r = result('di', [['a, "quoted"', 2, 2]]);
-    r.tests.push({ name: 'b', score: 0, max_score: 0, output: 'skipped: no Docker engine', visibility: 'visible', status: 'skipped', skipped_points: 2 });
+    r.tests.push({
+      name: 'b',
+      score: 0,
+      max_score: 0,
+      output: 'skipped: no Docker engine',
+      visibility: 'visible',
+      status: 'skipped',
+      skipped_points: 2,
+    });
     r.extra_data.skipped_points = 2;
-    assert.deepEqual(summarize('lab-00-x', [...all, r]).tests.map((t) => [t.name, t.passed, t.ran]), [['a, "quoted"', 3, 3], ['b', 1, 2]]);
+    assert.deepEqual(
+      summarize('lab-00-x', [...all, r]).tests.map((t) => [t.name, t.passed, t.ran]),
+      [
+        ['a, "quoted"', 3, 3],
+        ['b', 1, 2],
+      ],
+    );
     const md = feedbackMarkdown('Lab X', r);
     assert.match(md, /## Skipped \(2 points neither given nor taken\)\n\n- – b: skipped: no Docker engine/);
     assert.doesNotMatch(md, /## ✗ b/);

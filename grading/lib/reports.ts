@@ -1,20 +1,31 @@
 /** Per-submission feedback and class reports: grades.csv, summary.json, summary.md. */
-import { Results } from '../harness/results';
+import type { Results } from '../harness/results';
+import { type Phase, scoreLine, splitTests } from '../term/visibility';
 
-/** A learner-facing markdown report of one submission. */
-export function feedbackMarkdown(title: string, r: Results): string {
-  const lines = [`# ${title}: feedback`, '', `**Score: ${r.score} / ${r.max_score}** (${r.extra_data.status})`, ''];
+/**
+ * A learner-facing markdown report of one submission, as it may be read during `phase`:
+ * checks whose visibility has not come yet are counted, never named or quoted.
+ */
+export function feedbackMarkdown(title: string, r: Results, phase: Phase = 'before_due_date'): string {
+  const lines = [`# ${title}: feedback`, '', `${scoreLine(r, phase)} (${r.extra_data.status})`, ''];
   if (r.extra_data.status !== 'graded') lines.push(`> ${r.output.split('\n')[0]}`, '');
-  const failed = r.tests.filter((t) => t.score < t.max_score);
-  const skipped = r.tests.filter((t) => t.status === 'skipped');
-  if (failed.length === 0 && r.tests.length > skipped.length) lines.push('Every check that ran passed.', '');
+  const { shown, withheld } = splitTests(r.tests, phase);
+  const failed = shown.filter((t) => t.score < t.max_score);
+  const skipped = shown.filter((t) => t.status === 'skipped');
+  if (failed.length === 0 && shown.length > skipped.length)
+    lines.push(withheld.length ? 'Every check shown here passed.' : 'Every check passed.', '');
   for (const t of failed) {
     lines.push(`## ✗ ${t.name} (0 / ${t.max_score})`, '', '```', t.output, '```', '');
   }
-  const passed = r.tests.filter((t) => t.score >= t.max_score && t.max_score > 0);
+  const passed = shown.filter((t) => t.score >= t.max_score && t.max_score > 0);
   if (passed.length) lines.push('## Passed', '', ...passed.map((t) => `- ✓ ${t.name} (${t.score})`), '');
   if (skipped.length) {
-    lines.push(`## Skipped (${r.extra_data.skipped_points ?? 0} points neither given nor taken)`, '', ...skipped.map((t) => `- – ${t.name}: ${t.output}`), '');
+    lines.push(
+      `## Skipped (${r.extra_data.skipped_points ?? 0} points neither given nor taken)`,
+      '',
+      ...skipped.map((t) => `- – ${t.name}: ${t.output}`),
+      '',
+    );
   }
   return lines.join('\n');
 }
@@ -31,13 +42,27 @@ export function testNames(all: Results[]): string[] {
   return names;
 }
 
-/** One row per submission (sorted by id): id, status, score, max_score, duration, one column per test. */
-export function gradesCsv(all: Results[]): string {
+/** Columns added after duration_s (the late policy's): their names, and each submission's cells. */
+export interface ExtraColumns {
+  names: string[];
+  cells: (r: Results) => string[];
+}
+
+/** One row per submission (sorted by id): id, status, score, max_score, duration, `extra`, one column per test. */
+export function gradesCsv(all: Results[], extra: ExtraColumns = { names: [], cells: () => [] }): string {
   const names = testNames(all);
-  const rows = [['id', 'status', 'score', 'max_score', 'duration_s', ...names]];
+  const rows = [['id', 'status', 'score', 'max_score', 'duration_s', ...extra.names, ...names]];
   for (const r of [...all].sort((a, b) => a.extra_data.submission.localeCompare(b.extra_data.submission))) {
     const byName = new Map(r.tests.map((t) => [t.name, t.score]));
-    rows.push([r.extra_data.submission, r.extra_data.status, String(r.score), String(r.max_score), String(r.execution_time), ...names.map((n) => String(byName.get(n) ?? ''))]);
+    rows.push([
+      r.extra_data.submission,
+      r.extra_data.status,
+      String(r.score),
+      String(r.max_score),
+      String(r.execution_time),
+      ...extra.cells(r),
+      ...names.map((n) => String(byName.get(n) ?? '')),
+    ]);
   }
   return rows.map((row) => row.map(csvCell).join(',')).join('\n') + '\n';
 }
@@ -75,12 +100,27 @@ export function summarize(lab: string, all: Results[]): Summary {
 export function summaryMarkdown(s: Summary): string {
   const pct = (x: number): string => `${Math.round(x * 100)} %`;
   return [
-    `# ${s.lab}: class summary`, '',
-    `${s.submissions} submissions; mean score ${s.mean_score} / ${s.max_score}.`, '',
-    '| status | count |', '|---|---|', ...Object.entries(s.statuses).map(([k, v]) => `| ${k} | ${v} |`), '',
-    '## Pass rate per check', '', '| check | points | passed | pass rate |', '|---|---|---|---|',
-    ...[...s.tests].sort((a, b) => a.pass_rate - b.pass_rate).map((t) => `| ${t.name.replace(/\|/g, '\\|')} | ${t.max_score} | ${t.passed} / ${t.ran} | ${pct(t.pass_rate)} |`), '',
-    '## Score histogram', '', '| score | submissions | |', '|---|---|---|',
-    ...s.histogram.map((h) => `| ${h.bin} | ${h.count} | ${'█'.repeat(h.count)} |`), '',
+    `# ${s.lab}: class summary`,
+    '',
+    `${s.submissions} submissions; mean score ${s.mean_score} / ${s.max_score}.`,
+    '',
+    '| status | count |',
+    '|---|---|',
+    ...Object.entries(s.statuses).map(([k, v]) => `| ${k} | ${v} |`),
+    '',
+    '## Pass rate per check',
+    '',
+    '| check | points | passed | pass rate |',
+    '|---|---|---|---|',
+    ...[...s.tests]
+      .sort((a, b) => a.pass_rate - b.pass_rate)
+      .map((t) => `| ${t.name.replace(/\|/g, '\\|')} | ${t.max_score} | ${t.passed} / ${t.ran} | ${pct(t.pass_rate)} |`),
+    '',
+    '## Score histogram',
+    '',
+    '| score | submissions | |',
+    '|---|---|---|',
+    ...s.histogram.map((h) => `| ${h.bin} | ${h.count} | ${'█'.repeat(h.count)} |`),
+    '',
   ].join('\n');
 }

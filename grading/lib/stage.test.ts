@@ -3,7 +3,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { isRoot } from '../sandbox/isolation';
-import { acquireSlot, SlotLease } from '../sandbox/slots';
+import { acquireSlot, type SlotLease } from '../sandbox/slots';
 import { referenceLabs } from './builds-on';
 import { listLabs, REPO_ROOT } from './labs';
 import { stage } from './stage';
@@ -20,8 +20,14 @@ describe('stage (a submission laid out for the sandbox)', () => {
     fs.chmodSync(work, 0o711);
     // The learner's lab 02 as generated for labs/: its app imports lab 01 by relative path.
     rootDir = stage({
-      labId: lab02.config.id, source: path.join(REPO_ROOT, 'labs', lab02.config.id), workDir: work,
-      isolation: 'process', slot: lease.slot, memoryMb: 256, name: 'stage-test', earlier: referenceLabs(lab02.config),
+      labId: lab02.config.id,
+      source: path.join(REPO_ROOT, 'labs', lab02.config.id),
+      workDir: work,
+      isolation: 'process',
+      slot: lease.slot,
+      memoryMb: 256,
+      name: 'stage-test',
+      earlier: referenceLabs(lab02.config),
     }).rootDir;
   });
   after(() => {
@@ -33,7 +39,11 @@ describe('stage (a submission laid out for the sandbox)', () => {
     const staged = fs.readdirSync(path.join(rootDir, 'labs', 'lab-01-ship-the-model', 'src')).sort();
     assert.deepEqual(staged, ['predict.ts', 'registry.ts']);
     for (const f of staged) {
-      assert.equal(fs.readFileSync(path.join(rootDir, 'labs', 'lab-01-ship-the-model', 'src', f), 'utf8'), fs.readFileSync(path.join(lab01, 'src', f), 'utf8'), f);
+      assert.equal(
+        fs.readFileSync(path.join(rootDir, 'labs', 'lab-01-ship-the-model', 'src', f), 'utf8'),
+        fs.readFileSync(path.join(lab01, 'src', f), 'utf8'),
+        f,
+      );
     }
   });
   it('leaves the staged earlier lab readable but owned by the grader', function () {
@@ -43,7 +53,16 @@ describe('stage (a submission laid out for the sandbox)', () => {
   });
   it('stages nothing from earlier labs for a lab that builds on none', () => {
     const lab00 = listLabs(path.join(REPO_ROOT, 'solutions')).find((l) => l.config.id === 'lab-00-warm-up')!;
-    const spec = stage({ labId: lab00.config.id, source: lab00.dir, workDir: work, isolation: 'process', slot: lease.slot, memoryMb: 256, name: 'stage-test', earlier: referenceLabs(lab00.config) });
+    const spec = stage({
+      labId: lab00.config.id,
+      source: lab00.dir,
+      workDir: work,
+      isolation: 'process',
+      slot: lease.slot,
+      memoryMb: 256,
+      name: 'stage-test',
+      earlier: referenceLabs(lab00.config),
+    });
     assert.deepEqual(fs.readdirSync(path.join(spec.rootDir, 'labs')), [lab00.config.id]);
   });
 });

@@ -9,15 +9,18 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { importedEarlierFiles } from './builds-on';
-import { Lab, REPO_ROOT } from './labs';
-import { isRoot, sandboxUid, SandboxSpec, Isolation } from '../sandbox/isolation';
+import { type Lab, REPO_ROOT } from './labs';
+import { isRoot, sandboxUid, type SandboxSpec, type Isolation } from '../sandbox/isolation';
 
 /** Repository entries a submission never gets a link to. */
 const NOT_LINKED = new Set(['.git', 'labs', 'solutions', 'grading', 'bench', 'reports', '.work']);
 
 /** Repository entries a submission may read (linked into its root; mounted read-only in docker). */
 export function sharedEntries(): string[] {
-  return fs.readdirSync(REPO_ROOT).filter((e) => !NOT_LINKED.has(e)).sort();
+  return fs
+    .readdirSync(REPO_ROOT)
+    .filter((e) => !NOT_LINKED.has(e))
+    .sort();
 }
 
 function chownTree(dir: string, uid: number): void {

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { LabConfig } from './labs';
+import type { LabConfig } from './labs';
 import { listSubmissions, prepare, shard } from './submissions';
 import { InvalidSubmission } from './unpack';
 
@@ -21,7 +21,10 @@ describe('submissions', () => {
 
   it('lists folders, .zip and .tar.gz by id in sorted order, and names what it skipped', () => {
     const { entries, skipped } = listSubmissions(dir);
-    assert.deepEqual(entries.map((e) => `${e.id}:${e.kind}`), ['amy:folder', 'bob:folder', 'cat:zip', 'dan:tar', 'empty:folder', 'zoe:folder']);
+    assert.deepEqual(
+      entries.map((e) => `${e.id}:${e.kind}`),
+      ['amy:folder', 'bob:folder', 'cat:zip', 'dan:tar', 'empty:folder', 'zoe:folder'],
+    );
     assert.deepEqual(skipped, ['notes.txt']);
   });
 
@@ -39,6 +42,9 @@ describe('submissions', () => {
 
   it('calls a submission without any lab file invalid', async () => {
     const empty = listSubmissions(dir).entries.find((e) => e.id === 'empty')!;
-    await assert.rejects(prepare(empty, config, path.join(dir, '.out-empty')), (e: Error) => e instanceof InvalidSubmission && /src\/a\.ts/.test(e.message));
+    await assert.rejects(
+      prepare(empty, config, path.join(dir, '.out-empty')),
+      (e: Error) => e instanceof InvalidSubmission && /src\/a\.ts/.test(e.message),
+    );
   });
 });

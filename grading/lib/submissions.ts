@@ -1,14 +1,15 @@
 /** Finding submissions in a folder and turning each into a checked folder of learner files. */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { LabConfig } from './labs';
+import type { LabConfig } from './labs';
 import { checkFolder, InvalidSubmission, unpackTar, unpackZip } from './unpack';
 
 export interface SubmissionEntry {
   /** Stable id: the file or folder name without archive extension. */
   id: string;
   path: string;
-  kind: 'folder' | 'zip' | 'tar';
+  /** `file`: a single file handed in as it is (a notebook's `.ipynb`). */
+  kind: 'folder' | 'zip' | 'tar' | 'file';
 }
 
 const ARCHIVES: [RegExp, SubmissionEntry['kind']][] = [
@@ -16,8 +17,11 @@ const ARCHIVES: [RegExp, SubmissionEntry['kind']][] = [
   [/\.(tar\.gz|tgz)$/i, 'tar'],
 ];
 
-/** Submissions in `dir` sorted by id; other files are ignored (they are listed in `skipped`). */
-export function listSubmissions(dir: string): { entries: SubmissionEntry[]; skipped: string[] } {
+/**
+ * Submissions in `dir` sorted by id; other files are ignored (they are listed in `skipped`).
+ * @param single files whose name matches are submissions on their own (notebooks: `.ipynb`)
+ */
+export function listSubmissions(dir: string, single?: RegExp): { entries: SubmissionEntry[]; skipped: string[] } {
   const entries: SubmissionEntry[] = [];
   const skipped: string[] = [];
   for (const d of fs.readdirSync(dir, { withFileTypes: true })) {
@@ -26,6 +30,7 @@ export function listSubmissions(dir: string): { entries: SubmissionEntry[]; skip
     const archive = ARCHIVES.find(([re]) => re.test(d.name));
     if (d.isDirectory()) entries.push({ id: d.name, path: p, kind: 'folder' });
     else if (archive && d.isFile()) entries.push({ id: d.name.replace(archive[0], ''), path: p, kind: archive[1] });
+    else if (single?.test(d.name) && d.isFile()) entries.push({ id: d.name.replace(single, ''), path: p, kind: 'file' });
     else skipped.push(d.name);
   }
   return { entries: entries.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)), skipped };

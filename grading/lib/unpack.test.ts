@@ -23,7 +23,10 @@ describe('unpacking submissions', () => {
     assert.equal(fs.readFileSync(path.join(dir, 'out', 'src', 'a.ts'), 'utf8'), 'export const a = 1;\n');
   });
   it('refuses a zip entry that climbs out with ../ (zip-slip) and writes nothing', async () => {
-    const file = zip([{ name: 'ok.ts', data: '' }, { name: '../../evil.ts', data: 'x' }]);
+    const file = zip([
+      { name: 'ok.ts', data: '' },
+      { name: '../../evil.ts', data: 'x' },
+    ]);
     await assert.rejects(unpackZip(file, path.join(dir, 'out')), invalid(/climbs out/));
     assert.deepEqual(fs.readdirSync(path.join(dir, 'out')), []);
     assert.ok(!fs.existsSync(path.join(dir, '..', 'evil.ts')));

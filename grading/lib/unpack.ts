@@ -27,21 +27,24 @@ export function checkEntryPath(name: string): void {
 export async function unpackTar(file: string, dest: string): Promise<void> {
   let bytes = 0;
   let problem: InvalidSubmission | undefined;
-  await tar.t({
-    file,
-    onReadEntry: (e) => {
-      try {
-        checkEntryPath(e.path);
-        if (e.type !== 'File' && e.type !== 'OldFile' && e.type !== 'Directory') throw new InvalidSubmission(`archive entry "${e.path}" is a ${e.type}, not a file or folder`);
-        bytes += e.size ?? 0;
-        if (bytes > MAX_BYTES) throw new InvalidSubmission(`archive unpacks to more than ${MAX_BYTES / 1048576} MiB`);
-      } catch (err) {
-        problem ??= err as InvalidSubmission;
-      }
-    },
-  }).catch((e: Error) => {
-    throw new InvalidSubmission(`not a readable .tar.gz (${e.message})`);
-  });
+  await tar
+    .t({
+      file,
+      onReadEntry: (e) => {
+        try {
+          checkEntryPath(e.path);
+          if (e.type !== 'File' && e.type !== 'OldFile' && e.type !== 'Directory')
+            throw new InvalidSubmission(`archive entry "${e.path}" is a ${e.type}, not a file or folder`);
+          bytes += e.size ?? 0;
+          if (bytes > MAX_BYTES) throw new InvalidSubmission(`archive unpacks to more than ${MAX_BYTES / 1048576} MiB`);
+        } catch (err) {
+          problem ??= err as InvalidSubmission;
+        }
+      },
+    })
+    .catch((e: Error) => {
+      throw new InvalidSubmission(`not a readable .tar.gz (${e.message})`);
+    });
   if (problem) throw problem;
   await tar.x({ file, cwd: dest, preservePaths: false, noChmod: true, preserveOwner: false });
 }
@@ -57,14 +60,21 @@ export function unpackZip(file: string, dest: string): Promise<void> {
         zip.close();
         // yauzl refuses unsafe names itself before we see the entry; say what it means.
         const unsafe = /invalid relative path|absolute path/.test(e.message);
-        reject(e instanceof InvalidSubmission ? e : new InvalidSubmission(unsafe ? `archive entry climbs out of the submission or is absolute (${e.message})` : `not a readable .zip (${e.message})`));
+        reject(
+          e instanceof InvalidSubmission
+            ? e
+            : new InvalidSubmission(
+                unsafe ? `archive entry climbs out of the submission or is absolute (${e.message})` : `not a readable .zip (${e.message})`,
+              ),
+        );
       };
       zip.on('error', bad);
       zip.on('entry', (e: yauzl.Entry) => {
         try {
           checkEntryPath(e.fileName);
           const kind = (e.externalFileAttributes >>> 16) & 0o170000;
-          if (kind !== 0 && kind !== 0o100000 && kind !== 0o040000) throw new InvalidSubmission(`archive entry "${e.fileName}" is a link or special file`);
+          if (kind !== 0 && kind !== 0o100000 && kind !== 0o040000)
+            throw new InvalidSubmission(`archive entry "${e.fileName}" is a link or special file`);
           bytes += e.uncompressedSize;
           if (bytes > MAX_BYTES) throw new InvalidSubmission(`archive unpacks to more than ${MAX_BYTES / 1048576} MiB`);
         } catch (x) {
@@ -95,7 +105,10 @@ async function extractZip(zip: yauzl.ZipFile, entries: yauzl.Entry[], dest: stri
     await new Promise<void>((resolve, reject) => {
       zip.openReadStream(e, (err, stream) => {
         if (err || !stream) return reject(err ?? new Error('cannot read entry'));
-        stream.pipe(fs.createWriteStream(target)).on('finish', () => resolve()).on('error', reject);
+        stream
+          .pipe(fs.createWriteStream(target))
+          .on('finish', () => resolve())
+          .on('error', reject);
       });
     });
   }

@@ -33,13 +33,58 @@ export function makeZip(items: ZipItem[]): Buffer {
     const name = Buffer.from(it.name, 'utf8');
     const data = Buffer.from(it.data, 'utf8');
     const crc = zlib.crc32(data);
-    const local = Buffer.concat([header(0x04034b50, [[20, 2], [0, 2], [0, 2], [0, 2], [0, 2], [crc, 4], [data.length, 4], [data.length, 4], [name.length, 2], [0, 2]]), name, data]);
+    const local = Buffer.concat([
+      header(0x04034b50, [
+        [20, 2],
+        [0, 2],
+        [0, 2],
+        [0, 2],
+        [0, 2],
+        [crc, 4],
+        [data.length, 4],
+        [data.length, 4],
+        [name.length, 2],
+        [0, 2],
+      ]),
+      name,
+      data,
+    ]);
     const ext = ((it.mode ?? 0o100644) << 16) >>> 0;
-    centrals.push(Buffer.concat([header(0x02014b50, [[0x031e, 2], [20, 2], [0, 2], [0, 2], [0, 2], [0, 2], [crc, 4], [data.length, 4], [data.length, 4], [name.length, 2], [0, 2], [0, 2], [0, 2], [0, 2], [ext, 4], [offset, 4]]), name]));
+    centrals.push(
+      Buffer.concat([
+        header(0x02014b50, [
+          [0x031e, 2],
+          [20, 2],
+          [0, 2],
+          [0, 2],
+          [0, 2],
+          [0, 2],
+          [crc, 4],
+          [data.length, 4],
+          [data.length, 4],
+          [name.length, 2],
+          [0, 2],
+          [0, 2],
+          [0, 2],
+          [0, 2],
+          [ext, 4],
+          [offset, 4],
+        ]),
+        name,
+      ]),
+    );
     locals.push(local);
     offset += local.length;
   }
   const central = Buffer.concat(centrals);
-  const end = header(0x06054b50, [[0, 2], [0, 2], [items.length, 2], [items.length, 2], [central.length, 4], [offset, 4], [0, 2]]);
+  const end = header(0x06054b50, [
+    [0, 2],
+    [0, 2],
+    [items.length, 2],
+    [items.length, 2],
+    [central.length, 4],
+    [offset, 4],
+    [0, 2],
+  ]);
   return Buffer.concat([...locals, central, end]);
 }

@@ -7,11 +7,11 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { feedbackMarkdown } from '../lib/reports';
+import { writeFeedback } from '../term/feedback';
 import { referenceLabs } from '../lib/builds-on';
-import { LabConfig, readLabConfig } from '../lib/labs';
+import { type LabConfig, readLabConfig } from '../lib/labs';
 import { stage } from '../lib/stage';
-import { Isolation } from '../sandbox/isolation';
+import type { Isolation } from '../sandbox/isolation';
 import { runGraders } from './run-graders';
 
 /** What grade.ts hands to this process. */
@@ -44,17 +44,26 @@ export function gradersOf(labDir: string, publicOnly: boolean): string[] {
 async function main(job: Job): Promise<void> {
   const config: LabConfig = readLabConfig(path.join(job.labDir, 'lab.json'));
   const spec = stage({
-    labId: config.id, source: job.source, workDir: job.workDir, isolation: job.isolation,
-    slot: job.slot, memoryMb: config.memory_mb, name: `grade-${process.pid}-${job.slot}`, earlier: referenceLabs(config),
+    labId: config.id,
+    source: job.source,
+    workDir: job.workDir,
+    isolation: job.isolation,
+    slot: job.slot,
+    memoryMb: config.memory_mb,
+    name: `grade-${process.pid}-${job.slot}`,
+    earlier: referenceLabs(config),
   });
   try {
     const results = await runGraders({
-      lab: { config, dir: job.labDir }, submission: job.id, files: gradersOf(job.labDir, job.publicOnly),
-      instructorDir: path.join(job.labDir, 'instructor'), spec,
+      lab: { config, dir: job.labDir },
+      submission: job.id,
+      files: gradersOf(job.labDir, job.publicOnly),
+      instructorDir: path.join(job.labDir, 'instructor'),
+      spec,
     });
     fs.mkdirSync(job.outDir, { recursive: true });
     fs.writeFileSync(path.join(job.outDir, 'results.json'), JSON.stringify(results, null, 2) + '\n');
-    fs.writeFileSync(path.join(job.outDir, 'feedback.md'), feedbackMarkdown(config.title, results));
+    writeFeedback(job.outDir, config.title, results);
   } finally {
     fs.rmSync(spec.rootDir, { recursive: true, force: true });
   }

@@ -5,11 +5,11 @@
 import Mocha from 'mocha';
 import * as path from 'node:path';
 import { setSubmission } from '../harness';
-import { GradescopeReporter, ReporterOptions } from '../harness/reporter';
-import { Results, RunStatus, TestResult, Visibility } from '../harness/results';
-import { Lab } from '../lib/labs';
+import { GradescopeReporter, type ReporterOptions } from '../harness/reporter';
+import type { Results, RunStatus, TestResult, Visibility } from '../harness/results';
+import type { Lab } from '../lib/labs';
 import { Sandbox } from '../sandbox/client';
-import { SandboxSpec } from '../sandbox/isolation';
+import type { SandboxSpec } from '../sandbox/isolation';
 
 export interface GraderRun {
   lab: Lab;
@@ -23,13 +23,19 @@ export interface GraderRun {
 
 function visibilityOf(run: GraderRun): (file: string) => Visibility {
   return (file) =>
-    run.instructorDir && path.resolve(file).startsWith(path.resolve(run.instructorDir) + path.sep) ? run.lab.config.instructor_visibility : 'visible';
+    run.instructorDir && path.resolve(file).startsWith(path.resolve(run.instructorDir) + path.sep)
+      ? run.lab.config.instructor_visibility
+      : 'visible';
 }
 
 function mochaRun(run: GraderRun, onEnd: ReporterOptions['onEnd']): Promise<void> {
   const reporterOptions: ReporterOptions = { visibility: visibilityOf(run), onEnd };
   // Margin over the sandbox's own call limit, so the sandbox reports the timeout first.
-  const mocha = new Mocha({ timeout: run.lab.config.timeouts.test_ms * 2 + 2000, reporter: GradescopeReporter as unknown as string, reporterOptions });
+  const mocha = new Mocha({
+    timeout: run.lab.config.timeouts.test_ms * 2 + 2000,
+    reporter: GradescopeReporter as unknown as string,
+    reporterOptions,
+  });
   for (const f of run.files) mocha.addFile(f);
   return new Promise((resolve) => mocha.run(() => resolve()));
 }
@@ -62,6 +68,12 @@ export async function runGraders(run: GraderRun): Promise<Results> {
     execution_time: Math.round((Date.now() - t0) / 100) / 10,
     output: `${status === 'graded' ? 'Graded.' : `Stopped: ${incidents.join('; ')}`}${tail}`,
     tests,
-    extra_data: { lab: run.lab.config.id, submission: run.submission, status, incidents, ...(skipped > 0 ? { skipped_points: skipped } : {}) },
+    extra_data: {
+      lab: run.lab.config.id,
+      submission: run.submission,
+      status,
+      incidents,
+      ...(skipped > 0 ? { skipped_points: skipped } : {}),
+    },
   };
 }

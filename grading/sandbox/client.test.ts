@@ -5,8 +5,8 @@ import * as path from 'node:path';
 import { request } from '../harness';
 import { stage } from '../lib/stage';
 import { Sandbox, SandboxError } from './client';
-import { SandboxSpec } from './isolation';
-import { acquireSlot, SlotLease } from './slots';
+import type { SandboxSpec } from './isolation';
+import { acquireSlot, type SlotLease } from './slots';
 
 const MODULE = `
 export function add(a: number, b: number): number { return a + b; }
@@ -36,7 +36,15 @@ describe('Sandbox (a submission in its own process)', function () {
     fs.chmodSync(work, 0o711);
     fs.mkdirSync(path.join(work, 'src', 'src'), { recursive: true });
     fs.writeFileSync(path.join(work, 'src', 'src', 'm.ts'), MODULE);
-    spec = stage({ labId: 'lab-99-test', source: path.join(work, 'src'), workDir: work, isolation: 'process', slot: lease.slot, memoryMb: 256, name: 'test' });
+    spec = stage({
+      labId: 'lab-99-test',
+      source: path.join(work, 'src'),
+      workDir: work,
+      isolation: 'process',
+      slot: lease.slot,
+      memoryMb: 256,
+      name: 'test',
+    });
     sandbox = new Sandbox(spec, 3000);
   });
   after(() => {
@@ -64,7 +72,10 @@ describe('Sandbox (a submission in its own process)', function () {
     assert.match(sandbox.output, /666/);
   });
   it('reports a thrown error with its type and message', async () => {
-    await assert.rejects(sandbox.call('src/m.ts', 'fails'), (e: Error) => e instanceof SandboxError && e.message === 'RangeError: bad input');
+    await assert.rejects(
+      sandbox.call('src/m.ts', 'fails'),
+      (e: Error) => e instanceof SandboxError && e.message === 'RangeError: bad input',
+    );
   });
   it('names a function the module does not export', async () => {
     await assert.rejects(sandbox.call('src/m.ts', 'nope'), /does not export a function named nope/);

@@ -3,14 +3,14 @@
  * calls, enforces per-call time limits and the memory limit, and records what went wrong
  * (timeouts, crashes) so the run gets the right status.
  */
-import { ChildProcess, spawn, spawnSync } from 'node:child_process';
+import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as readline from 'node:readline';
 import { rssOfPid, rssOfUid } from './memory';
-import { decode, encode, Response } from './protocol';
-import { isRoot, killSlot, sandboxUid, SandboxSpec, workerCommand } from './isolation';
+import { decode, encode, type Response } from './protocol';
+import { isRoot, killSlot, sandboxUid, type SandboxSpec, workerCommand } from './isolation';
 
 /** Something the submission did that decides the run's status. */
 export interface Incident {
@@ -86,7 +86,8 @@ export class Sandbox {
     // A submission that keeps hanging or dying would otherwise cost a restart per check.
     const timeouts = this.incidents.filter((i) => i.kind === 'timeout').length;
     const crashes = this.incidents.filter((i) => i.kind === 'crashed').length;
-    if (timeouts >= 2 || crashes >= 3) throw new SandboxError(`not run: the submission stopped too often (${this.incidents[this.incidents.length - 1]?.detail})`);
+    if (timeouts >= 2 || crashes >= 3)
+      throw new SandboxError(`not run: the submission stopped too often (${this.incidents[this.incidents.length - 1]?.detail})`);
     const child = await this.ensure(timeoutMs);
     const id = this.nextId++;
     return new Promise((resolve, reject) => {
@@ -94,11 +95,13 @@ export class Sandbox {
         this.incident('timeout', `${body.fn}() in ${body.file} did not finish within ${timeoutMs} ms`);
         this.kill();
       }, timeoutMs);
-      const done = <T>(f: (x: T) => void) => (x: T) => {
-        clearTimeout(timer);
-        this.pending.delete(id);
-        f(x);
-      };
+      const done =
+        <T>(f: (x: T) => void) =>
+        (x: T) => {
+          clearTimeout(timer);
+          this.pending.delete(id);
+          f(x);
+        };
       this.pending.set(id, { resolve: done(resolve), reject: done(reject) });
       child.stdin?.write(`${encode({ id, ...body })}\n`);
     });
@@ -122,10 +125,13 @@ export class Sandbox {
     child.on('error', (e) => this.onExit(child, null, null, e.message));
     child.stdin?.write(`${nonce}\n`);
     this.watchdog = setInterval(() => this.checkMemory(child), 200);
-    const limit = setTimeout(() => {
-      this.incident('timeout', `the submission did not start within ${timeoutMs} ms`);
-      this.kill();
-    }, Math.max(timeoutMs, 15000));
+    const limit = setTimeout(
+      () => {
+        this.incident('timeout', `the submission did not start within ${timeoutMs} ms`);
+        this.kill();
+      },
+      Math.max(timeoutMs, 15000),
+    );
     return started.finally(() => clearTimeout(limit));
   }
 
@@ -143,7 +149,13 @@ export class Sandbox {
     clearInterval(this.watchdog);
     this.child = undefined;
     this.ready = undefined;
-    const why = err ?? (signal ? `was killed by ${signal}` : code === 137 ? 'was killed (exit code 137: usually its memory limit)' : `exited with code ${code}`);
+    const why =
+      err ??
+      (signal
+        ? `was killed by ${signal}`
+        : code === 137
+          ? 'was killed (exit code 137: usually its memory limit)'
+          : `exited with code ${code}`);
     if (!this.killedOnPurpose) this.incident('crashed', `the submission's process ${why}`);
     this.killedOnPurpose = false;
     const last = this.incidents[this.incidents.length - 1];

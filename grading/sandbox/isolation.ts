@@ -45,13 +45,7 @@ export function sandboxUid(slot: number): number {
 }
 
 function nodeArgs(spec: SandboxSpec): string[] {
-  return [
-    `--max-old-space-size=${spec.memoryMb}`,
-    '--require',
-    require.resolve('tsx/cjs'),
-    path.join(__dirname, 'worker.ts'),
-    spec.labDir,
-  ];
+  return [`--max-old-space-size=${spec.memoryMb}`, '--require', require.resolve('tsx/cjs'), path.join(__dirname, 'worker.ts'), spec.labDir];
 }
 
 function env(spec: SandboxSpec): string[] {
@@ -73,21 +67,70 @@ export function workerCommand(spec: SandboxSpec): string[] {
   if (spec.isolation === 'docker') {
     const uid = isRoot() ? sandboxUid(spec.slot) : (process.getuid?.() ?? 1000);
     return [
-      'docker', 'run', '-i', '--rm', '--name', spec.name, '--network', 'none',
-      '--memory', `${spec.memoryMb + 256}m`, '--memory-swap', `${spec.memoryMb + 256}m`, '--pids-limit', String(NPROC_LIMIT), '--cpus', '1',
-      '--user', `${uid}:${uid}`, '--read-only',
+      'docker',
+      'run',
+      '-i',
+      '--rm',
+      '--name',
+      spec.name,
+      '--network',
+      'none',
+      '--memory',
+      `${spec.memoryMb + 256}m`,
+      '--memory-swap',
+      `${spec.memoryMb + 256}m`,
+      '--pids-limit',
+      String(NPROC_LIMIT),
+      '--cpus',
+      '1',
+      '--user',
+      `${uid}:${uid}`,
+      '--read-only',
       ...mounts(spec),
-      '-v', `${spec.rootDir}:${spec.rootDir}`,
-      '-w', spec.labDir, ...env(spec).flatMap((e) => ['-e', e]), DOCKER_IMAGE, 'node', ...nodeArgs(spec),
+      '-v',
+      `${spec.rootDir}:${spec.rootDir}`,
+      '-w',
+      spec.labDir,
+      ...env(spec).flatMap((e) => ['-e', e]),
+      DOCKER_IMAGE,
+      'node',
+      ...nodeArgs(spec),
     ];
   }
-  if (!isRoot()) return [process.execPath, ...nodeArgs(spec)];
+  return sandboxedCommand(spec, [process.execPath, ...nodeArgs(spec)]);
+}
+
+/**
+ * `argv` run in `spec`'s sandbox with process isolation: as root, its own network and PID
+ * namespaces, the slot's uid and limits, a clean environment (plus `extraEnv`). `loopback`
+ * brings the namespace's own loopback up (still no route out): Jupyter talks to its kernel over
+ * 127.0.0.1. Not root: `argv` as is, as the current user.
+ */
+export function sandboxedCommand(spec: SandboxSpec, argv: string[], o: { loopback?: boolean; extraEnv?: string[] } = {}): string[] {
+  if (!isRoot()) return argv;
   const uid = String(sandboxUid(spec.slot));
+  const lo = o.loopback ? ['sh', '-c', 'ip link set lo up && exec "$0" "$@"'] : [];
   return [
-    'unshare', '--net', '--pid', '--fork', '--kill-child',
-    'prlimit', `--nproc=${NPROC_LIMIT}`, '--core=0', '--nofile=512',
-    'setpriv', `--reuid=${uid}`, `--regid=${uid}`, '--clear-groups', '--inh-caps=-all',
-    'env', '-i', ...env(spec), process.execPath, ...nodeArgs(spec),
+    'unshare',
+    '--net',
+    '--pid',
+    '--fork',
+    '--kill-child',
+    ...lo,
+    'prlimit',
+    `--nproc=${NPROC_LIMIT}`,
+    '--core=0',
+    '--nofile=512',
+    'setpriv',
+    `--reuid=${uid}`,
+    `--regid=${uid}`,
+    '--clear-groups',
+    '--inh-caps=-all',
+    'env',
+    '-i',
+    ...env(spec),
+    ...(o.extraEnv ?? []),
+    ...argv,
   ];
 }
 

@@ -81,6 +81,9 @@ describe('sandbox slots (uids leased across processes)', function () {
 
   it('refuses a lock folder that others can write to', () => {
     fs.chmodSync(dir, 0o777);
-    assert.throws(() => acquireSlot(dir), (e: Error) => e instanceof SlotError && /writable by no one else/.test(e.message));
+    assert.throws(
+      () => acquireSlot(dir),
+      (e: Error) => e instanceof SlotError && /writable by no one else/.test(e.message),
+    );
   });
 });

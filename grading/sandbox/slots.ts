@@ -35,7 +35,9 @@ export class SlotError extends Error {
  */
 export function defaultLockDir(): string {
   const uid = process.getuid?.() ?? 0;
-  return uid === 0 && fs.existsSync('/run') ? '/run/notebook-to-production/sandbox-slots' : path.join(os.tmpdir(), `n2p-sandbox-slots-${uid}`);
+  return uid === 0 && fs.existsSync('/run')
+    ? '/run/notebook-to-production/sandbox-slots'
+    : path.join(os.tmpdir(), `n2p-sandbox-slots-${uid}`);
 }
 
 function ensureDir(dir: string): void {

@@ -7,7 +7,7 @@
  */
 import * as path from 'node:path';
 import * as readline from 'node:readline';
-import { decode, encode, Request, Response } from './protocol';
+import { decode, encode, type Request, type Response } from './protocol';
 
 const writeOut = process.stdout.write.bind(process.stdout);
 const toErr = process.stderr.write.bind(process.stderr) as typeof process.stdout.write;

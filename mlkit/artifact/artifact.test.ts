@@ -2,9 +2,9 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, rmSync, unlinkSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ArtifactError, latestVersion, listVersions, loadArtifact, MetadataExtras, saveArtifact } from './index';
+import { ArtifactError, latestVersion, listVersions, loadArtifact, type MetadataExtras, saveArtifact } from './index';
 import { trainSpamClassifier } from '../pipeline/train';
-import { tinyLabels, tinyTexts } from '../pipeline/spam-classifier.test';
+import { tinyLabels, tinyTexts } from '../pipeline/test-fixtures';
 
 const metric = { accuracy: 1, precision: 1, recall: 1, f1: 1, roc_auc: 1 };
 const extras: MetadataExtras = {
@@ -40,12 +40,18 @@ describe('model artifacts', () => {
     const dir = saveArtifact(root, 'spam', '1.0.0', clf, extras);
     const file = join(dir, 'model.json');
     writeFileSync(file, readFileSync(file, 'utf8').replace('"threshold":0.4', '"threshold":0.9'));
-    assert.throws(() => loadArtifact(dir), (e: unknown) => e instanceof ArtifactError && e.file === 'model.json' && e.problem === 'corrupt');
+    assert.throws(
+      () => loadArtifact(dir),
+      (e: unknown) => e instanceof ArtifactError && e.file === 'model.json' && e.problem === 'corrupt',
+    );
   });
   it('names model.json when it is missing', () => {
     const dir = saveArtifact(root, 'spam', '1.0.0', clf, extras);
     unlinkSync(join(dir, 'model.json'));
-    assert.throws(() => loadArtifact(dir), (e: unknown) => e instanceof ArtifactError && e.file === 'model.json' && e.problem === 'missing');
+    assert.throws(
+      () => loadArtifact(dir),
+      (e: unknown) => e instanceof ArtifactError && e.file === 'model.json' && e.problem === 'missing',
+    );
   });
   it('names metadata.json when it is not JSON or misses a field', () => {
     const dir = saveArtifact(root, 'spam', '1.0.0', clf, extras);
@@ -55,7 +61,10 @@ describe('model artifacts', () => {
     assert.throws(() => loadArtifact(dir), /metadata\.json is invalid: "files"/);
   });
   it('refuses a folder that does not exist', () => {
-    assert.throws(() => loadArtifact(join(root, 'nope')), (e: unknown) => e instanceof ArtifactError && e.problem === 'missing');
+    assert.throws(
+      () => loadArtifact(join(root, 'nope')),
+      (e: unknown) => e instanceof ArtifactError && e.problem === 'missing',
+    );
   });
   it('rejects bad names and versions before writing anything', () => {
     assert.throws(() => saveArtifact(root, '../evil', '1.0.0', clf, extras), /model name/);

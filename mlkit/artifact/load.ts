@@ -4,9 +4,9 @@
  */
 import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { SpamClassifier, SpamPrediction } from '../pipeline/spam-classifier';
+import { SpamClassifier, type SpamPrediction } from '../pipeline/spam-classifier';
 import { ArtifactError } from './errors';
-import { ArtifactMetadata, sha256 } from './metadata';
+import { type ArtifactMetadata, sha256 } from './metadata';
 import { METADATA_FILE, MODEL_FILE } from './save';
 
 /** A loaded, verified model: what the service calls. */
@@ -44,8 +44,10 @@ function readMetadata(dir: string): ArtifactMetadata {
   for (const key of ['name', 'version', 'created_at'] as const) {
     if (typeof m[key] !== 'string') throw new ArtifactError(METADATA_FILE, 'invalid', `"${key}" must be a string`);
   }
-  if (typeof m.threshold !== 'number' || !(m.threshold >= 0 && m.threshold <= 1)) throw new ArtifactError(METADATA_FILE, 'invalid', '"threshold" must be a number in [0, 1]');
-  if (!m.files || typeof m.files !== 'object' || !m.files[MODEL_FILE]) throw new ArtifactError(METADATA_FILE, 'invalid', `"files" must list ${MODEL_FILE} with its sha256 and bytes`);
+  if (typeof m.threshold !== 'number' || !(m.threshold >= 0 && m.threshold <= 1))
+    throw new ArtifactError(METADATA_FILE, 'invalid', '"threshold" must be a number in [0, 1]');
+  if (!m.files || typeof m.files !== 'object' || !m.files[MODEL_FILE])
+    throw new ArtifactError(METADATA_FILE, 'invalid', `"files" must list ${MODEL_FILE} with its sha256 and bytes`);
   return m as ArtifactMetadata;
 }
 
@@ -53,9 +55,11 @@ function readMetadata(dir: string): ArtifactMetadata {
 function verifyFiles(dir: string, metadata: ArtifactMetadata): Map<string, Buffer> {
   const contents = new Map<string, Buffer>();
   for (const [file, entry] of Object.entries(metadata.files)) {
-    if (file.includes('/') || file.includes('\\') || file.startsWith('.')) throw new ArtifactError(METADATA_FILE, 'invalid', `file name ${JSON.stringify(file)} must be a plain name in the artifact folder`);
+    if (file.includes('/') || file.includes('\\') || file.startsWith('.'))
+      throw new ArtifactError(METADATA_FILE, 'invalid', `file name ${JSON.stringify(file)} must be a plain name in the artifact folder`);
     const data = readFile(dir, file);
-    if (data.length !== entry?.bytes) throw new ArtifactError(file, 'corrupt', `${data.length} bytes, metadata.json says ${String(entry?.bytes)}`);
+    if (data.length !== entry?.bytes)
+      throw new ArtifactError(file, 'corrupt', `${data.length} bytes, metadata.json says ${String(entry?.bytes)}`);
     if (sha256(data) !== entry.sha256) throw new ArtifactError(file, 'corrupt', 'sha256 does not match metadata.json');
     contents.set(file, data);
   }
@@ -81,7 +85,11 @@ export function loadArtifact(dir: string): LoadedModel {
     throw new ArtifactError(MODEL_FILE, 'invalid', (e as Error).message);
   }
   if (classifier.threshold !== metadata.threshold) {
-    throw new ArtifactError(METADATA_FILE, 'invalid', `threshold ${metadata.threshold} differs from ${MODEL_FILE}'s ${classifier.threshold}`);
+    throw new ArtifactError(
+      METADATA_FILE,
+      'invalid',
+      `threshold ${metadata.threshold} differs from ${MODEL_FILE}'s ${classifier.threshold}`,
+    );
   }
   return {
     dir,

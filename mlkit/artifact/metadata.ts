@@ -63,12 +63,14 @@ const VERSION_RE = /^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)$/;
 
 /** Model names are folder names: lower-case letters, digits, `-`, `_`. */
 export function checkName(name: string): void {
-  if (typeof name !== 'string' || !NAME_RE.test(name)) throw new RangeError(`model name must match ${NAME_RE} (e.g. "spam"), got ${JSON.stringify(name)}`);
+  if (typeof name !== 'string' || !NAME_RE.test(name))
+    throw new RangeError(`model name must match ${NAME_RE} (e.g. "spam"), got ${JSON.stringify(name)}`);
 }
 
 /** Versions are MAJOR.MINOR.PATCH, e.g. `1.0.0`. */
 export function checkVersion(version: string): void {
-  if (typeof version !== 'string' || !VERSION_RE.test(version)) throw new RangeError(`version must be MAJOR.MINOR.PATCH (e.g. "1.0.0"), got ${JSON.stringify(version)}`);
+  if (typeof version !== 'string' || !VERSION_RE.test(version))
+    throw new RangeError(`version must be MAJOR.MINOR.PATCH (e.g. "1.0.0"), got ${JSON.stringify(version)}`);
 }
 
 export function isVersion(v: string): boolean {
@@ -77,7 +79,8 @@ export function isVersion(v: string): boolean {
 
 /** Semantic-version order: 1.2.0 < 1.10.0. */
 export function compareVersions(a: string, b: string): number {
-  const pa = a.split('.').map(Number), pb = b.split('.').map(Number);
-  for (let i = 0; i < 3; i++) if (pa[i] !== pb[i]) return (pa[i] as number) - (pb[i] as number);
+  const pa = a.split('.').map(Number),
+    pb = b.split('.').map(Number);
+  for (let i = 0; i < 3; i++) if (pa[i] !== pb[i]) return pa[i] - pb[i];
   return 0;
 }

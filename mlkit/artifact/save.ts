@@ -6,7 +6,7 @@
 import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { SpamClassifier } from '../pipeline/spam-classifier';
-import { ArtifactMetadata, checkName, checkVersion, MetadataExtras, sha256 } from './metadata';
+import { type ArtifactMetadata, checkName, checkVersion, type MetadataExtras, sha256 } from './metadata';
 
 export const MODEL_FILE = 'model.json';
 export const METADATA_FILE = 'metadata.json';
@@ -31,7 +31,8 @@ export function saveArtifact(root: string, name: string, version: string, classi
   if (!extras || typeof extras !== 'object' || !extras.metrics?.validation || !extras.metrics?.test) {
     throw new TypeError('saveArtifact: extras.metrics must hold "validation" and "test" metrics');
   }
-  if (!extras.training_data || typeof extras.training_data !== 'object') throw new TypeError('saveArtifact: extras.training_data is required');
+  if (!extras.training_data || typeof extras.training_data !== 'object')
+    throw new TypeError('saveArtifact: extras.training_data is required');
   const dir = join(root, name, version);
   mkdirSync(dir, { recursive: true });
   const model = JSON.stringify(classifier.toJSON()) + '\n';
@@ -42,7 +43,16 @@ export function saveArtifact(root: string, name: string, version: string, classi
   // Contract fields first (readable order), then the caller's extras; the fields this function
   // owns (name, version, files, threshold) cannot be overridden by extras.
   const metadata: ArtifactMetadata = Object.assign(
-    { name, version, created_at: created_at ?? new Date().toISOString(), files, training_data: extras.training_data, metrics: extras.metrics, threshold, reference: reference ?? null },
+    {
+      name,
+      version,
+      created_at: created_at ?? new Date().toISOString(),
+      files,
+      training_data: extras.training_data,
+      metrics: extras.metrics,
+      threshold,
+      reference: reference ?? null,
+    },
     rest,
     { name, version, files, threshold },
   );

@@ -20,5 +20,5 @@ export function listVersions(root: string, name: string): string[] {
 /** The highest version of `name`, or null when there is none. */
 export function latestVersion(root: string, name: string): string | null {
   const versions = listVersions(root, name);
-  return versions.length > 0 ? (versions[versions.length - 1] as string) : null;
+  return versions.length > 0 ? versions[versions.length - 1] : null;
 }

@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
 import { jensenShannon, psi, sturgesShares, wasserstein, wassersteinNormed } from './distances';
-import { assertClose, scipy } from './test-helpers';
+import { assertClose, scipy, scipyCases } from './test-helpers';
 
 describe('drift/distances', () => {
   it('wasserstein and wassersteinNormed match scipy (normed by numpy.std of the reference)', () => {
-    for (const c of scipy.wasserstein) {
+    for (const c of scipyCases('wasserstein')) {
       assertClose(wasserstein(c.a, c.b), c.distance, 'wasserstein', 1e-12);
       assertClose(wassersteinNormed(c.a, c.b), c.normed, 'normed wasserstein', 1e-12);
     }
@@ -12,7 +12,15 @@ describe('drift/distances', () => {
 
   it('wasserstein of a sample against itself shifted by 2 is 2', () => {
     const a = [0.5, 1, 4, 7];
-    assertClose(wasserstein(a, a.map((v) => v + 2)), 2, 'shift', 1e-12);
+    assertClose(
+      wasserstein(
+        a,
+        a.map((v) => v + 2),
+      ),
+      2,
+      'shift',
+      1e-12,
+    );
     assert.equal(wasserstein(a, [...a].reverse()), 0);
   });
 
@@ -21,7 +29,7 @@ describe('drift/distances', () => {
   });
 
   it('jensenShannon matches scipy.spatial.distance.jensenshannon(p, q, base=2)', () => {
-    for (const c of scipy.jensenshannon) assertClose(jensenShannon(c.p, c.q), c.distance, 'js', 1e-12, 1e-12);
+    for (const c of scipyCases('jensenshannon')) assertClose(jensenShannon(c.p, c.q), c.distance, 'js', 1e-12, 1e-12);
   });
 
   it('jensenShannon is 0 for equal histograms and 1 for disjoint ones', () => {
@@ -30,7 +38,7 @@ describe('drift/distances', () => {
   });
 
   it("psi matches Evidently's formula, including its filling of empty bins", () => {
-    for (const c of scipy.psi) assertClose(psi(c.r, c.c), c.psi, 'psi', 1e-12);
+    for (const c of scipyCases('psi')) assertClose(psi(c.r, c.c), c.psi, 'psi', 1e-12);
   });
 
   it('sturgesShares matches numpy.histogram_bin_edges(..., "sturges") and numpy.histogram', () => {

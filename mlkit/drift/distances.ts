@@ -105,7 +105,10 @@ export function categoryShares(reference: Counts, current: Counts): { keys: stri
  * samples together (numpy.histogram_bin_edges(..., 'sturges')), then shares per bin.
  * @returns bin edges (length bins + 1) and the share of each sample per bin
  */
-export function sturgesShares(reference: readonly number[], current: readonly number[]): { edges: number[]; reference: number[]; current: number[] } {
+export function sturgesShares(
+  reference: readonly number[],
+  current: readonly number[],
+): { edges: number[]; reference: number[]; current: number[] } {
   assertFiniteSample(reference, 'reference');
   assertFiniteSample(current, 'current');
   const all = [...reference, ...current];

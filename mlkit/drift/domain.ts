@@ -78,11 +78,25 @@ export function domainClassifierDriftCV<T>(
   for (let f = 0; f < folds; f++) {
     const items: T[] = [];
     const labels: Array<0 | 1> = [];
-    reference.forEach((x, i) => { if (i % folds !== f) { items.push(x); labels.push(0); } });
-    current.forEach((x, i) => { if (i % folds !== f) { items.push(x); labels.push(1); } });
+    reference.forEach((x, i) => {
+      if (i % folds !== f) {
+        items.push(x);
+        labels.push(0);
+      }
+    });
+    current.forEach((x, i) => {
+      if (i % folds !== f) {
+        items.push(x);
+        labels.push(1);
+      }
+    });
     const score = train(items, labels);
-    reference.forEach((x, i) => { if (i % folds === f) refScores.push(score(x)); });
-    current.forEach((x, i) => { if (i % folds === f) curScores.push(score(x)); });
+    reference.forEach((x, i) => {
+      if (i % folds === f) refScores.push(score(x));
+    });
+    current.forEach((x, i) => {
+      if (i % folds === f) curScores.push(score(x));
+    });
   }
   return domainClassifierDrift(refScores, curScores, opts.threshold ?? DOMAIN_AUC_THRESHOLD);
 }

@@ -89,11 +89,7 @@ export function kolmogorovSf(lambda: number): number {
  * @returns statistic D and two-sided p-value. 'asymp' uses Stephens' finite-sample correction
  *   of the Kolmogorov distribution, within 0.002 of scipy's asymptotic p-value (see tests).
  */
-export function ks2samp(
-  reference: readonly number[],
-  current: readonly number[],
-  method: 'auto' | 'exact' | 'asymp' = 'auto',
-): KsResult {
+export function ks2samp(reference: readonly number[], current: readonly number[], method: 'auto' | 'exact' | 'asymp' = 'auto'): KsResult {
   assertFiniteSample(reference, 'reference');
   assertFiniteSample(current, 'current');
   const a = sortedCopy(reference);

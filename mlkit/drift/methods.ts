@@ -85,7 +85,10 @@ export function runMethod(method: DriftMethod, inputs: MethodInputs, threshold =
     const d = wassersteinNormed(ref, need(inputs.currentValues, 'current values', method), inputs.referenceStd);
     return { statistic: d, drift_score: d, drifted: d >= threshold };
   }
-  const shares = categoryShares(need(inputs.referenceCounts, 'reference counts', method), need(inputs.currentCounts, 'current counts', method));
+  const shares = categoryShares(
+    need(inputs.referenceCounts, 'reference counts', method),
+    need(inputs.currentCounts, 'current counts', method),
+  );
   const d = jensenShannon(shares.reference, shares.current);
   return { statistic: d, drift_score: d, drifted: d >= threshold };
 }

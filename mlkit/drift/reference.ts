@@ -99,10 +99,14 @@ function numericReference(values: number[], sampleSize: number): NumericReferenc
   for (const [key, q] of Object.entries(QUANTILES)) quantiles[key] = roundValue(quantileSorted(sorted, q));
   const counts = countValues(sorted);
   const ref: NumericReference = {
-    type: 'num', rows: n, sample,
+    type: 'num',
+    rows: n,
+    sample,
     mean: roundValue(sorted.reduce((s, v) => s + v, 0) / n),
     std: roundValue(populationStd(sorted)),
-    min: sorted[0], max: sorted[n - 1], quantiles,
+    min: sorted[0],
+    max: sorted[n - 1],
+    quantiles,
   };
   if (Object.keys(counts).length <= MAX_COUNTED_NUMERIC_VALUES) ref.counts = counts;
   return ref;

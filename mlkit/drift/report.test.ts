@@ -1,10 +1,13 @@
 import assert from 'node:assert/strict';
-import { referenceStatistics, type Row } from './reference';
+import { referenceStatistics } from './reference';
 import { driftReport } from './report';
 import { ks2samp } from './ks';
 
+/** Typed columns, so the numeric one reads back as a number; still assignable to `Row`. */
+type TestRow = { length: number; prediction: string; group: string };
+
 /** Deterministic rows: a numeric feature spread over [0, scale) + shift, and a 3-way category. */
-function rows(n: number, shift = 0, spamEvery = 3): Row[] {
+function rows(n: number, shift = 0, spamEvery = 3): TestRow[] {
   return Array.from({ length: n }, (_, i) => ({
     length: ((i * 7919) % 10007) / 10 + shift,
     prediction: i % spamEvery === 0 ? 'spam' : 'ham',
@@ -22,7 +25,10 @@ describe('drift/referenceStatistics', () => {
     if (col.type !== 'num') return;
     assert.equal(col.sample.length, 300);
     const report = driftReport(stats, cur);
-    const raw = ks2samp(ref.map((r) => r.length as number), cur.map((r) => r.length as number));
+    const raw = ks2samp(
+      ref.map((r) => r.length),
+      cur.map((r) => r.length),
+    );
     assert.equal(report.columns.length.statistic, raw.statistic);
     assert.equal(report.columns.length.p_value, raw.pValue);
   });
@@ -33,7 +39,10 @@ describe('drift/referenceStatistics', () => {
     if (col.type !== 'num') throw new Error('expected a numeric column');
     assert.equal(col.rows, 5000);
     assert.equal(col.sample.length, 1000);
-    assert.ok(col.sample.every((v, i) => i === 0 || v >= col.sample[i - 1]), 'sample is sorted');
+    assert.ok(
+      col.sample.every((v, i) => i === 0 || v >= col.sample[i - 1]),
+      'sample is sorted',
+    );
     assert.ok(col.quantiles.p05 < col.quantiles.p50 && col.quantiles.p50 < col.quantiles.p95);
     assert.ok(Math.abs(col.mean - 500) < 5, `mean ${col.mean}`);
     assert.deepEqual(stats.columns.group, { type: 'cat', rows: 5000, counts: { a: 1667, b: 1667, c: 1666 } });
@@ -41,8 +50,12 @@ describe('drift/referenceStatistics', () => {
 
   it('stays under 50 KB of JSON for 6 columns of 5000 rows, and survives a JSON round trip', () => {
     const wide = Array.from({ length: 5000 }, (_, i) => ({
-      length: (i * 7919) % 10007, tokens: (i * 31) % 977, upper_share: ((i * 13) % 10000) / 10000,
-      urls: i % 7, probability: ((i * 7907) % 10009) / 10009, prediction: i % 4 === 0 ? 'spam' : 'ham',
+      length: (i * 7919) % 10007,
+      tokens: (i * 31) % 977,
+      upper_share: ((i * 13) % 10000) / 10000,
+      urls: i % 7,
+      probability: ((i * 7907) % 10009) / 10009,
+      prediction: i % 4 === 0 ? 'spam' : 'ham',
     }));
     const stats = referenceStatistics(wide);
     const json = JSON.stringify(stats);

@@ -45,13 +45,14 @@ export function bootstrapCI(
   const n = yTrue.length;
   const estimate = metric(Float64Array.from(yTrue), Float64Array.from(yScore));
   const next = mulberry32(options.seed ?? 0);
-  const y = new Float64Array(n), s = new Float64Array(n);
+  const y = new Float64Array(n),
+    s = new Float64Array(n);
   const values: number[] = [];
   for (let r = 0; r < resamples; r++) {
     for (let i = 0; i < n; i++) {
       const j = Math.floor(next() * n);
-      y[i] = yTrue[j] as number;
-      s[i] = yScore[j] as number;
+      y[i] = yTrue[j];
+      s[i] = yScore[j];
     }
     let v: number;
     try {
@@ -71,5 +72,5 @@ export function quantile(sorted: readonly number[], q: number): number {
   const pos = (sorted.length - 1) * q;
   const lo = Math.floor(pos);
   const hi = Math.min(lo + 1, sorted.length - 1);
-  return (sorted[lo] as number) + ((sorted[hi] as number) - (sorted[lo] as number)) * (pos - lo);
+  return sorted[lo] + (sorted[hi] - sorted[lo]) * (pos - lo);
 }

@@ -19,10 +19,15 @@ export interface Confusion {
  */
 export function confusionMatrix(yTrue: ArrayLike<number>, yPred: ArrayLike<number>): Confusion {
   checkSameLength(yTrue, yPred, 'yTrue', 'yPred');
-  let tp = 0, fp = 0, tn = 0, fn = 0;
+  let tp = 0,
+    fp = 0,
+    tn = 0,
+    fn = 0;
   for (let i = 0; i < yTrue.length; i++) {
-    const t = yTrue[i], p = yPred[i];
-    if ((t !== 0 && t !== 1) || (p !== 0 && p !== 1)) throw new TypeError(`labels must be 0 or 1; at index ${i} got yTrue=${String(t)}, yPred=${String(p)}`);
+    const t = yTrue[i],
+      p = yPred[i];
+    if ((t !== 0 && t !== 1) || (p !== 0 && p !== 1))
+      throw new TypeError(`labels must be 0 or 1; at index ${i} got yTrue=${String(t)}, yPred=${String(p)}`);
     if (t === 1) p === 1 ? tp++ : fn++;
     else p === 1 ? fp++ : tn++;
   }
@@ -43,6 +48,6 @@ export const f1 = (c: Confusion): number => ratio(2 * c.tp, 2 * c.tp + c.fp + c.
 /** Predicted labels from scores: 1 where `score >= threshold`. */
 export function applyThreshold(scores: ArrayLike<number>, threshold: number): Uint8Array {
   const out = new Uint8Array(scores.length);
-  for (let i = 0; i < scores.length; i++) out[i] = (scores[i] as number) >= threshold ? 1 : 0;
+  for (let i = 0; i < scores.length; i++) out[i] = scores[i] >= threshold ? 1 : 0;
   return out;
 }

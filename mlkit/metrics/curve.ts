@@ -19,17 +19,19 @@ export function binaryClfCurve(yTrue: ArrayLike<number>, scores: ArrayLike<numbe
   checkScored(yTrue, scores);
   const order = Array.from({ length: scores.length }, (_, i) => i);
   // Stable descending sort; equal scores keep reverse index order like numpy's mergesort[::-1].
-  order.sort((a, b) => (scores[b] as number) - (scores[a] as number) || b - a);
-  const fps: number[] = [], tps: number[] = [], thresholds: number[] = [];
+  order.sort((a, b) => scores[b] - scores[a] || b - a);
+  const fps: number[] = [],
+    tps: number[] = [],
+    thresholds: number[] = [];
   let tp = 0;
   for (let k = 0; k < order.length; k++) {
-    const i = order[k] as number;
-    tp += yTrue[i] as number;
+    const i = order[k];
+    tp += yTrue[i];
     const next = order[k + 1];
     if (next === undefined || scores[next] !== scores[i]) {
       tps.push(tp);
       fps.push(k + 1 - tp);
-      thresholds.push(scores[i] as number);
+      thresholds.push(scores[i]);
     }
   }
   return { fps, tps, thresholds };

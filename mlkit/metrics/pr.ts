@@ -13,9 +13,9 @@ export interface PrCurve {
 /** Precision and recall at each distinct score, in increasing threshold order. */
 export function precisionRecallCurve(yTrue: ArrayLike<number>, scores: ArrayLike<number>): PrCurve {
   const { fps, tps, thresholds } = binaryClfCurve(yTrue, scores);
-  const nPos = tps[tps.length - 1] as number;
+  const nPos = tps[tps.length - 1];
   if (nPos === 0) throw new RangeError('precision–recall needs at least one positive in yTrue');
-  const precision = tps.map((tp, i) => (tp + (fps[i] as number) === 0 ? 0 : tp / (tp + (fps[i] as number))));
+  const precision = tps.map((tp, i) => (tp + fps[i] === 0 ? 0 : tp / (tp + fps[i])));
   const recall = tps.map((tp) => tp / nPos);
   return { precision: [...precision.reverse(), 1], recall: [...recall.reverse(), 0], thresholds: thresholds.slice().reverse() };
 }
@@ -28,6 +28,6 @@ export function precisionRecallCurve(yTrue: ArrayLike<number>, scores: ArrayLike
 export function averagePrecision(yTrue: ArrayLike<number>, scores: ArrayLike<number>): number {
   const { precision, recall } = precisionRecallCurve(yTrue, scores);
   let ap = 0;
-  for (let i = 0; i < recall.length - 1; i++) ap -= ((recall[i + 1] as number) - (recall[i] as number)) * (precision[i] as number);
+  for (let i = 0; i < recall.length - 1; i++) ap -= (recall[i + 1] - recall[i]) * precision[i];
   return ap;
 }

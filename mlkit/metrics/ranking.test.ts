@@ -16,9 +16,10 @@ const cases = (JSON.parse(readFileSync(join(__dirname, '..', 'fixtures', 'sklear
 
 // Summation order differs from numpy's pairwise sum, so "exactly" means to the last few bits.
 const close = (a: number, b: number): boolean => Math.abs(a - b) <= 1e-12;
-const allClose = (a: number[], b: number[]): boolean => a.length === b.length && a.every((v, i) => close(v, b[i] as number));
+const allClose = (a: number[], b: number[]): boolean => a.length === b.length && a.every((v, i) => close(v, b[i]));
 
 describe('ROC and precision–recall against scikit-learn (fixtures/sklearn-ranking.json)', () => {
+  it('has cases to compare (an empty fixture would compare nothing)', () => assert.ok(cases.length > 0));
   cases.forEach((c, k) => {
     describe(`case ${k} (${c.y.length} scores, with ties)`, () => {
       it('gives the same ROC curve', () => {

@@ -17,8 +17,8 @@ export interface RocCurve {
  */
 export function rocCurve(yTrue: ArrayLike<number>, scores: ArrayLike<number>, dropIntermediate = true): RocCurve {
   let { fps, tps, thresholds } = binaryClfCurve(yTrue, scores);
-  const nNeg = fps[fps.length - 1] as number;
-  const nPos = tps[tps.length - 1] as number;
+  const nNeg = fps[fps.length - 1];
+  const nPos = tps[tps.length - 1];
   if (nPos === 0 || nNeg === 0) throw new RangeError('ROC needs both classes in yTrue');
   if (dropIntermediate && fps.length > 2) {
     const keep: number[] = [];
@@ -26,9 +26,9 @@ export function rocCurve(yTrue: ArrayLike<number>, scores: ArrayLike<number>, dr
       if (i === 0 || i === fps.length - 1) keep.push(i);
       else if (secondDiff(fps, i) !== 0 || secondDiff(tps, i) !== 0) keep.push(i);
     }
-    fps = keep.map((i) => fps[i] as number);
-    tps = keep.map((i) => tps[i] as number);
-    thresholds = keep.map((i) => thresholds[i] as number);
+    fps = keep.map((i) => fps[i]);
+    tps = keep.map((i) => tps[i]);
+    thresholds = keep.map((i) => thresholds[i]);
   }
   return {
     fpr: [0, ...fps.map((v) => v / nNeg)],
@@ -38,13 +38,13 @@ export function rocCurve(yTrue: ArrayLike<number>, scores: ArrayLike<number>, dr
 }
 
 function secondDiff(a: number[], i: number): number {
-  return (a[i + 1] as number) - 2 * (a[i] as number) + (a[i - 1] as number);
+  return a[i + 1] - 2 * a[i] + a[i - 1];
 }
 
 /** Trapezoid-rule area under the points (x[i], y[i]); x must be monotone. */
 export function trapezoid(x: readonly number[], y: readonly number[]): number {
   let area = 0;
-  for (let i = 1; i < x.length; i++) area += ((x[i] as number) - (x[i - 1] as number)) * ((y[i] as number) + (y[i - 1] as number)) / 2;
+  for (let i = 1; i < x.length; i++) area += ((x[i] - x[i - 1]) * (y[i] + y[i - 1])) / 2;
   return area;
 }
 

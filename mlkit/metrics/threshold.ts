@@ -17,20 +17,24 @@ export interface ThresholdChoice {
 
 // Walks the candidates from the highest score down; `score(tp, fp, fn)` is maximised, and the
 // first (highest) threshold wins ties. Index -1 stands for "flag nothing".
-function choose(yTrue: ArrayLike<number>, scores: ArrayLike<number>, score: (tp: number, fp: number, fn: number) => number): ThresholdChoice {
+function choose(
+  yTrue: ArrayLike<number>,
+  scores: ArrayLike<number>,
+  score: (tp: number, fp: number, fn: number) => number,
+): ThresholdChoice {
   const { fps, tps, thresholds } = binaryClfCurve(yTrue, scores);
-  const nPos = tps[tps.length - 1] as number;
+  const nPos = tps[tps.length - 1];
   let best = -1;
   let bestValue = score(0, 0, nPos);
   for (let i = 0; i < thresholds.length; i++) {
-    const v = score(tps[i] as number, fps[i] as number, nPos - (tps[i] as number));
+    const v = score(tps[i], fps[i], nPos - tps[i]);
     if (v > bestValue) {
       best = i;
       bestValue = v;
     }
   }
-  if (best === -1) return { threshold: nextAbove(thresholds[0] as number), value: bestValue };
-  const here = thresholds[best] as number;
+  if (best === -1) return { threshold: nextAbove(thresholds[0]), value: bestValue };
+  const here = thresholds[best];
   const lower = thresholds[best + 1];
   return { threshold: lower === undefined ? here : (here + lower) / 2, value: bestValue };
 }

@@ -11,7 +11,8 @@ export function checkBinaryLabels(y: ArrayLike<number>, what = 'labels'): void {
     if (v !== 0 && v !== 1) throw new TypeError(`${what}[${i}] must be 0 or 1, got ${String(v)}`);
     pos += v;
   }
-  if (pos === 0 || pos === y.length) throw new RangeError(`${what} must contain both classes (0 and 1); got ${pos} positives of ${y.length}`);
+  if (pos === 0 || pos === y.length)
+    throw new RangeError(`${what} must contain both classes (0 and 1); got ${pos} positives of ${y.length}`);
 }
 
 /**
@@ -21,7 +22,7 @@ export function checkBinaryLabels(y: ArrayLike<number>, what = 'labels'): void {
  */
 export function balancedClassWeights(y: ArrayLike<number>): [number, number] {
   let pos = 0;
-  for (let i = 0; i < y.length; i++) pos += y[i] as number;
+  for (let i = 0; i < y.length; i++) pos += y[i];
   const neg = y.length - pos;
   return [y.length / (2 * neg), y.length / (2 * pos)];
 }

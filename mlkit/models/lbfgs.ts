@@ -26,24 +26,24 @@ export interface LbfgsResult {
 
 function dot(a: Float64Array, b: Float64Array): number {
   let s = 0;
-  for (let i = 0; i < a.length; i++) s += (a[i] as number) * (b[i] as number);
+  for (let i = 0; i < a.length; i++) s += a[i] * b[i];
   return s;
 }
 
 function maxAbs(a: Float64Array): number {
   let m = 0;
-  for (let i = 0; i < a.length; i++) m = Math.max(m, Math.abs(a[i] as number));
+  for (let i = 0; i < a.length; i++) m = Math.max(m, Math.abs(a[i]));
   return m;
 }
 
 /** out = a + t·d, elementwise. */
 function step(out: Float64Array, a: Float64Array, t: number, d: Float64Array): void {
-  for (let k = 0; k < out.length; k++) out[k] = (a[k] as number) + t * (d[k] as number);
+  for (let k = 0; k < out.length; k++) out[k] = a[k] + t * d[k];
 }
 
 /** out = a − b, elementwise. */
 function diff(out: Float64Array, a: Float64Array, b: Float64Array): void {
-  for (let k = 0; k < out.length; k++) out[k] = (a[k] as number) - (b[k] as number);
+  for (let k = 0; k < out.length; k++) out[k] = a[k] - b[k];
 }
 
 /** Two-loop recursion: direction = -H·grad from the stored (s, y) pairs, oldest first. */
@@ -51,22 +51,22 @@ function direction(grad: Float64Array, s: Float64Array[], y: Float64Array[], rho
   const q = Float64Array.from(grad);
   const alpha = new Array<number>(s.length);
   for (let i = s.length - 1; i >= 0; i--) {
-    const yi = y[i] as Float64Array;
-    const a = (rho[i] as number) * dot(s[i] as Float64Array, q);
+    const yi = y[i];
+    const a = rho[i] * dot(s[i], q);
     alpha[i] = a;
     step(q, q, -a, yi);
   }
   if (s.length > 0) {
-    const last = y[s.length - 1] as Float64Array;
-    const gamma = 1 / ((rho[s.length - 1] as number) * dot(last, last)); // (s·y) / (y·y)
-    for (let k = 0; k < q.length; k++) q[k] = (q[k] as number) * gamma;
+    const last = y[s.length - 1];
+    const gamma = 1 / (rho[s.length - 1] * dot(last, last)); // (s·y) / (y·y)
+    for (let k = 0; k < q.length; k++) q[k] = q[k] * gamma;
   }
   for (let i = 0; i < s.length; i++) {
-    const si = s[i] as Float64Array;
-    const b = (rho[i] as number) * dot(y[i] as Float64Array, q);
-    step(q, q, (alpha[i] as number) - b, si);
+    const si = s[i];
+    const b = rho[i] * dot(y[i], q);
+    step(q, q, alpha[i] - b, si);
   }
-  for (let k = 0; k < q.length; k++) q[k] = -(q[k] as number);
+  for (let k = 0; k < q.length; k++) q[k] = -q[k];
   return q;
 }
 
@@ -96,7 +96,7 @@ export function minimizeLbfgs(f: Objective, x0: Float64Array, options: LbfgsOpti
       s.length = 0;
       y.length = 0;
       rho.length = 0;
-      for (let k = 0; k < d.length; k++) d[k] = -(grad[k] as number);
+      for (let k = 0; k < d.length; k++) d[k] = -grad[k];
       slope = dot(d, grad);
     }
     let t = s.length === 0 ? Math.min(1, 1 / Math.sqrt(-slope)) : 1;

@@ -1,36 +1,24 @@
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { LogisticRegression, sigmoid } from './logistic';
-import { csrFromRows, CsrMatrix } from '../text/sparse';
-
-interface LinearFixture {
-  x: number[][];
-  y: (0 | 1)[];
-  logistic: { C: number; class_weight: 'balanced' | null; coef: number[]; intercept: number; proba: number[]; optimum_proba: number[] }[];
-  naive_bayes: { alpha: number; proba: number[]; feature_log_prob: number[][] };
-}
-export const linearFixture = JSON.parse(readFileSync(join(__dirname, '..', 'fixtures', 'sklearn-linear.json'), 'utf8')) as LinearFixture;
-
-/** Dense rows → CSR, skipping zeros. */
-export function denseToCsr(x: number[][]): CsrMatrix {
-  const rows = x.map((r) => {
-    const idx = r.flatMap((v, j) => (v !== 0 ? [j] : []));
-    return { indices: Int32Array.from(idx), values: Float64Array.from(idx.map((j) => r[j] as number)) };
-  });
-  return csrFromRows(rows, x[0]?.length ?? 0);
-}
+import { denseToCsr, linearFixture } from './test-fixtures';
 
 describe('LogisticRegression', () => {
   const x = denseToCsr(linearFixture.x);
   describe('against scikit-learn LogisticRegression (fixtures/sklearn-linear.json)', () => {
+    it('has rows and cases to compare (an empty fixture would compare nothing)', () => {
+      assert.ok(
+        linearFixture.x.length > 0 && linearFixture.logistic.length > 0,
+        `${linearFixture.x.length} rows, ${linearFixture.logistic.length} cases`,
+      );
+    });
     for (const c of linearFixture.logistic) {
       // scikit-learn's own lbfgs stops ~1e-5 short of the optimum (it tests the change in loss),
       // so its probabilities are matched to 5e-5 and the polished optimum to 1e-6.
       it(`matches sklearn's probabilities within 5e-5 and the exact optimum within 1e-6 (C=${c.C}, class_weight=${c.class_weight})`, () => {
         const p = LogisticRegression.fit(x, linearFixture.y, { C: c.C, classWeight: c.class_weight, tol: 1e-10 }).predictProba(x);
-        p.forEach((v, i) => assert.ok(Math.abs(v - (c.proba[i] as number)) < 5e-5, `p[${i}] = ${v}, sklearn ${c.proba[i]}`));
-        p.forEach((v, i) => assert.ok(Math.abs(v - (c.optimum_proba[i] as number)) < 1e-6, `p[${i}] = ${v}, optimum ${c.optimum_proba[i]}`));
+        assert.equal(p.length, c.proba.length);
+        p.forEach((v, i) => assert.ok(Math.abs(v - c.proba[i]) < 5e-5, `p[${i}] = ${v}, sklearn ${c.proba[i]}`));
+        p.forEach((v, i) => assert.ok(Math.abs(v - c.optimum_proba[i]) < 1e-6, `p[${i}] = ${v}, optimum ${c.optimum_proba[i]}`));
       });
     }
   });
@@ -44,7 +32,14 @@ describe('LogisticRegression', () => {
     assert.deepEqual(Array.from(LogisticRegression.fromJSON(JSON.parse(JSON.stringify(m))).predictProba(x)), Array.from(m.predictProba(x)));
   });
   it('rejects labels other than 0/1 naming the row', () => {
-    assert.throws(() => LogisticRegression.fit(x, linearFixture.y.map((v, i) => (i === 3 ? 2 : v))), /labels\[3\]/);
+    assert.throws(
+      () =>
+        LogisticRegression.fit(
+          x,
+          linearFixture.y.map((v, i) => (i === 3 ? 2 : v)),
+        ),
+      /labels\[3\]/,
+    );
   });
   it('rejects a non-positive C', () => {
     assert.throws(() => LogisticRegression.fit(x, linearFixture.y, { C: 0 }), /C must be > 0/);

@@ -6,7 +6,7 @@
  * We divide it by `C · Σ wᵢ`, which moves no minimum but keeps the gradient tolerance
  * meaningful at any data size.
  */
-import { CsrMatrix, SparseRow } from '../text/sparse';
+import type { CsrMatrix, SparseRow } from '../text/sparse';
 import { balancedClassWeights, checkBinaryLabels } from './labels';
 import { minimizeLbfgs } from './lbfgs';
 
@@ -45,8 +45,8 @@ function logLoss(margin: number): number {
 function scores(indptr: Int32Array, indices: Int32Array, values: Float64Array, w: Float64Array, b: number, out: Float64Array): void {
   for (let i = 0; i < out.length; i++) {
     let s = b;
-    const end = indptr[i + 1] as number;
-    for (let k = indptr[i] as number; k < end; k++) s += (values[k] as number) * (w[indices[k] as number] as number);
+    const end = indptr[i + 1];
+    for (let k = indptr[i]; k < end; k++) s += values[k] * w[indices[k]];
     out[i] = s;
   }
 }
@@ -54,21 +54,21 @@ function scores(indptr: Int32Array, indices: Int32Array, values: Float64Array, w
 function lossAndResiduals(z: Float64Array, y: ArrayLike<number>, sw: Float64Array, total: number): number {
   let loss = 0;
   for (let i = 0; i < z.length; i++) {
-    const zi = z[i] as number;
-    const yi = y[i] as number;
-    loss += (sw[i] as number) * logLoss(yi === 1 ? zi : -zi);
-    z[i] = ((sw[i] as number) * (sigmoid(zi) - yi)) / total;
+    const zi = z[i];
+    const yi = y[i];
+    loss += sw[i] * logLoss(yi === 1 ? zi : -zi);
+    z[i] = (sw[i] * (sigmoid(zi) - yi)) / total;
   }
   return loss / total;
 }
 
 function addTransposed(indptr: Int32Array, indices: Int32Array, values: Float64Array, r: Float64Array, out: Float64Array): void {
   for (let i = 0; i < r.length; i++) {
-    const ri = r[i] as number;
-    const end = indptr[i + 1] as number;
-    for (let k = indptr[i] as number; k < end; k++) {
-      const j = indices[k] as number;
-      out[j] = (out[j] as number) + ri * (values[k] as number);
+    const ri = r[i];
+    const end = indptr[i + 1];
+    for (let k = indptr[i]; k < end; k++) {
+      const j = indices[k];
+      out[j] = out[j] + ri * values[k];
     }
   }
 }
@@ -92,31 +92,32 @@ export class LogisticRegression {
     if (!(o.C > 0)) throw new RangeError(`logistic: C must be > 0, got ${o.C}`);
     if (y.length !== x.nRows) throw new RangeError(`logistic: ${x.nRows} rows but ${y.length} labels`);
     checkBinaryLabels(y);
-    const cw = o.classWeight === 'balanced' ? balancedClassWeights(y) : o.classWeight ?? [1, 1];
+    const cw = o.classWeight === 'balanced' ? balancedClassWeights(y) : (o.classWeight ?? [1, 1]);
     const sw = Float64Array.from({ length: y.length }, (_, i) => cw[y[i] as 0 | 1]);
     let total = 0;
-    for (let i = 0; i < sw.length; i++) total += sw[i] as number;
+    for (let i = 0; i < sw.length; i++) total += sw[i];
     const nF = x.nCols;
     const z = new Float64Array(x.nRows);
     const lambda = 1 / (o.C * total);
     const objective = (params: Float64Array, grad: Float64Array): number => {
-      scores(x.indptr, x.indices, x.values, params, params[nF] as number, z);
+      scores(x.indptr, x.indices, x.values, params, params[nF], z);
       // z becomes the per-row gradient factor wᵢ·(σ(zᵢ) − yᵢ) / Σw after the loss is summed.
       const loss = lossAndResiduals(z, y, sw, total);
       grad.fill(0);
       addTransposed(x.indptr, x.indices, x.values, z, grad);
-      let sq = 0, bias = 0;
-      for (let i = 0; i < z.length; i++) bias += z[i] as number;
+      let sq = 0,
+        bias = 0;
+      for (let i = 0; i < z.length; i++) bias += z[i];
       for (let j = 0; j < nF; j++) {
-        const w = params[j] as number;
+        const w = params[j];
         sq += w * w;
-        grad[j] = (grad[j] as number) + lambda * w;
+        grad[j] = grad[j] + lambda * w;
       }
       grad[nF] = bias;
       return loss + 0.5 * lambda * sq;
     };
     const result = minimizeLbfgs(objective, new Float64Array(nF + 1), { maxIter: o.maxIter, gtol: o.tol });
-    return new LogisticRegression(result.x.slice(0, nF), result.x[nF] as number);
+    return new LogisticRegression(result.x.slice(0, nF), result.x[nF]);
   }
 
   get nFeatures(): number {
@@ -126,7 +127,7 @@ export class LogisticRegression {
   /** Raw score x·β + b for one row (log-odds of the positive class). */
   decision(row: SparseRow): number {
     let s = this.bias;
-    for (let k = 0; k < row.indices.length; k++) s += (row.values[k] as number) * (this.weights[row.indices[k] as number] as number);
+    for (let k = 0; k < row.indices.length; k++) s += row.values[k] * this.weights[row.indices[k]];
     return s;
   }
 
@@ -148,8 +149,10 @@ export class LogisticRegression {
 
   static fromJSON(json: unknown): LogisticRegression {
     const j = json as Partial<LogisticJSON> | null;
-    if (j === null || typeof j !== 'object' || j.kind !== 'logistic') throw new TypeError('logistic JSON: expected an object with kind "logistic"');
-    if (!Array.isArray(j.weights) || !j.weights.every((w) => typeof w === 'number' && Number.isFinite(w))) throw new TypeError('logistic JSON: "weights" must be an array of finite numbers');
+    if (j === null || typeof j !== 'object' || j.kind !== 'logistic')
+      throw new TypeError('logistic JSON: expected an object with kind "logistic"');
+    if (!Array.isArray(j.weights) || !j.weights.every((w) => typeof w === 'number' && Number.isFinite(w)))
+      throw new TypeError('logistic JSON: "weights" must be an array of finite numbers');
     if (typeof j.bias !== 'number' || !Number.isFinite(j.bias)) throw new TypeError('logistic JSON: "bias" must be a finite number');
     return new LogisticRegression(Float64Array.from(j.weights), j.bias);
   }

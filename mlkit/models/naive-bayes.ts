@@ -3,7 +3,7 @@
  * words with Laplace/Lidstone-smoothed word probabilities, and the prediction is Bayes' rule.
  * Works on counts or tf-idf rows alike. A strong, instant baseline for text.
  */
-import { CsrMatrix, SparseRow } from '../text/sparse';
+import type { CsrMatrix, SparseRow } from '../text/sparse';
 import { checkBinaryLabels } from './labels';
 import { sigmoid } from './logistic';
 
@@ -37,18 +37,18 @@ export class MultinomialNB {
     for (let i = 0; i < x.nRows; i++) {
       const c = y[i] as 0 | 1;
       docs[c]++;
-      for (let k = x.indptr[i] as number; k < (x.indptr[i + 1] as number); k++) {
-        const v = x.values[k] as number;
+      for (let k = x.indptr[i]; k < x.indptr[i + 1]; k++) {
+        const v = x.values[k];
         if (v < 0) throw new RangeError(`naive Bayes: row ${i} has a negative value ${v}; it needs counts or tf-idf`);
-        counts[c][x.indices[k] as number] += v;
+        counts[c][x.indices[k]] += v;
       }
     }
     const flp = counts.map((fc) => {
       let total = 0;
-      for (let j = 0; j < fc.length; j++) total += (fc[j] as number) + alpha;
+      for (let j = 0; j < fc.length; j++) total += fc[j] + alpha;
       return fc.map((v) => Math.log(v + alpha) - Math.log(total));
     }) as unknown as [Float64Array, Float64Array];
-    const prior: [number, number] = [Math.log((docs[0] as number) / x.nRows), Math.log((docs[1] as number) / x.nRows)];
+    const prior: [number, number] = [Math.log(docs[0] / x.nRows), Math.log(docs[1] / x.nRows)];
     return new MultinomialNB(flp, prior);
   }
 
@@ -57,8 +57,8 @@ export class MultinomialNB {
     let s = this.classLogPrior[1] - this.classLogPrior[0];
     const [f0, f1] = this.featureLogProb;
     for (let k = 0; k < row.indices.length; k++) {
-      const j = row.indices[k] as number;
-      s += (row.values[k] as number) * ((f1[j] as number) - (f0[j] as number));
+      const j = row.indices[k];
+      s += row.values[k] * (f1[j] - f0[j]);
     }
     return s;
   }
@@ -72,8 +72,8 @@ export class MultinomialNB {
   predictProba(x: CsrMatrix): Float64Array {
     const out = new Float64Array(x.nRows);
     for (let i = 0; i < x.nRows; i++) {
-      const start = x.indptr[i] as number;
-      const end = x.indptr[i + 1] as number;
+      const start = x.indptr[i];
+      const end = x.indptr[i + 1];
       out[i] = this.predictProbaRow({ indices: x.indices.subarray(start, end), values: x.values.subarray(start, end) });
     }
     return out;
@@ -89,13 +89,15 @@ export class MultinomialNB {
 
   static fromJSON(json: unknown): MultinomialNB {
     const j = json as Partial<NaiveBayesJSON> | null;
-    if (j === null || typeof j !== 'object' || j.kind !== 'naive-bayes') throw new TypeError('naive Bayes JSON: expected an object with kind "naive-bayes"');
+    if (j === null || typeof j !== 'object' || j.kind !== 'naive-bayes')
+      throw new TypeError('naive Bayes JSON: expected an object with kind "naive-bayes"');
     const f = j.featureLogProb;
     if (!Array.isArray(f) || f.length !== 2 || !f.every((r) => Array.isArray(r) && r.length === (f[0] as unknown[]).length)) {
       throw new TypeError('naive Bayes JSON: "featureLogProb" must be two equal-length arrays');
     }
     const p = j.classLogPrior;
-    if (!Array.isArray(p) || p.length !== 2 || !p.every((v) => typeof v === 'number')) throw new TypeError('naive Bayes JSON: "classLogPrior" must be two numbers');
+    if (!Array.isArray(p) || p.length !== 2 || !p.every((v) => typeof v === 'number'))
+      throw new TypeError('naive Bayes JSON: "classLogPrior" must be two numbers');
     return new MultinomialNB([Float64Array.from(f[0]), Float64Array.from(f[1])], [p[0], p[1]]);
   }
 }

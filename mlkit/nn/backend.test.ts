@@ -25,15 +25,41 @@ describe('chooseBackend', () => {
       const choice = await chooseBackend({ load: without('@tensorflow/tfjs-node') });
       assert.equal(choice.backend, 'wasm');
       assert.equal(tf.getBackend(), 'wasm');
-      assert.deepEqual(choice.attempts.map((a) => [a.backend, a.ok]), [['tensorflow', false], ['wasm', true]]);
+      assert.deepEqual(
+        choice.attempts.map((a) => [a.backend, a.ok]),
+        [
+          ['tensorflow', false],
+          ['wasm', true],
+        ],
+      );
       assert.match(describeBackend(choice), /backend: wasm .*tfjs-node is not installed/);
     });
 
     it('computes the same numbers on wasm as on cpu', async () => {
       await chooseBackend({ load: without('@tensorflow/tfjs-node') });
-      const onWasm = tf.tidy(() => tf.matMul(tf.tensor2d([[1, 2], [3, 4]]), tf.tensor2d([[0.5], [-1]])).arraySync());
+      const onWasm = tf.tidy(() =>
+        tf
+          .matMul(
+            tf.tensor2d([
+              [1, 2],
+              [3, 4],
+            ]),
+            tf.tensor2d([[0.5], [-1]]),
+          )
+          .arraySync(),
+      );
       await tf.setBackend('cpu');
-      const onCpu = tf.tidy(() => tf.matMul(tf.tensor2d([[1, 2], [3, 4]]), tf.tensor2d([[0.5], [-1]])).arraySync());
+      const onCpu = tf.tidy(() =>
+        tf
+          .matMul(
+            tf.tensor2d([
+              [1, 2],
+              [3, 4],
+            ]),
+            tf.tensor2d([[0.5], [-1]]),
+          )
+          .arraySync(),
+      );
       assert.deepEqual(onWasm, onCpu);
     });
   });
@@ -69,7 +95,10 @@ describe('chooseBackend', () => {
       };
       const choice = await chooseBackend({ load: fakeNative });
       assert.equal(choice.backend, 'tensorflow');
-      assert.deepEqual(choice.attempts.map((a) => a.backend), ['tensorflow']);
+      assert.deepEqual(
+        choice.attempts.map((a) => a.backend),
+        ['tensorflow'],
+      );
       await tf.setBackend('cpu');
       tf.removeBackend('tensorflow');
     });
@@ -80,7 +109,10 @@ describe('chooseBackend', () => {
       await assert.rejects(chooseBackend({ order: ['webgpu' as never] }), /unknown backend "webgpu"/);
     });
     it('throws naming every reason when nothing in the order works', async () => {
-      await assert.rejects(chooseBackend({ order: ['tensorflow'], load: without('@tensorflow/tfjs-node') }), /no TensorFlow\.js backend could start: .*not installed/);
+      await assert.rejects(
+        chooseBackend({ order: ['tensorflow'], load: without('@tensorflow/tfjs-node') }),
+        /no TensorFlow\.js backend could start: .*not installed/,
+      );
     });
   });
 });

@@ -15,7 +15,11 @@ describe('csrToTensor', () => {
     );
     const t = csrToTensor(m);
     assert.deepEqual(t.shape, [3, 3]);
-    assert.deepEqual(t.arraySync(), [[0.5, 0, 0.25], [0, 0, 0], [0, 1, 0]]);
+    assert.deepEqual(t.arraySync(), [
+      [0.5, 0, 0.25],
+      [0, 0, 0],
+      [0, 1, 0],
+    ]);
     t.dispose();
   });
 });
@@ -33,8 +37,13 @@ describe('labelsToTensor', () => {
 
 describe('predictProbabilities', () => {
   it('returns one probability per row from a sigmoid model', () => {
-    const model = tf.sequential({ layers: [tf.layers.dense({ inputShape: [2], units: 1, activation: 'sigmoid', useBias: false, kernelInitializer: 'zeros' })] });
-    const x = tf.tensor2d([[1, 2], [3, 4]]);
+    const model = tf.sequential({
+      layers: [tf.layers.dense({ inputShape: [2], units: 1, activation: 'sigmoid', useBias: false, kernelInitializer: 'zeros' })],
+    });
+    const x = tf.tensor2d([
+      [1, 2],
+      [3, 4],
+    ]);
     assert.deepEqual(Array.from(predictProbabilities(model, x)), [0.5, 0.5]);
     x.dispose();
   });

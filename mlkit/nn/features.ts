@@ -13,7 +13,7 @@ export function csrToTensor(m: CsrMatrix): tf.Tensor2D {
   const dense = new Float32Array(m.nRows * m.nCols);
   for (let i = 0; i < m.nRows; i++) {
     const offset = i * m.nCols;
-    for (let k = m.indptr[i] as number; k < (m.indptr[i + 1] as number); k++) dense[offset + (m.indices[k] as number)] = m.values[k] as number;
+    for (let k = m.indptr[i]; k < m.indptr[i + 1]; k++) dense[offset + m.indices[k]] = m.values[k];
   }
   return tf.tensor2d(dense, [m.nRows, m.nCols]);
 }

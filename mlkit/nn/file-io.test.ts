@@ -19,7 +19,11 @@ function predict(model: tf.LayersModel, rows: number[][]): number[] {
 
 describe('fileIO', () => {
   let dir = '';
-  const rows = [[1, 0, 2, 0, 0.5], [0, 0, 0, 0, 0], [-1, 3, 0, 1, 2]];
+  const rows = [
+    [1, 0, 2, 0, 0.5],
+    [0, 0, 0, 0, 0],
+    [-1, 3, 0, 1, 2],
+  ];
   beforeEach(() => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'nn-io-'));
   });

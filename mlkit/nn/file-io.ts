@@ -84,7 +84,9 @@ async function loadFrom(dir: string): Promise<tf.io.ModelArtifacts> {
   if (!fs.existsSync(weightsPath)) throw new Error(`${WEIGHTS_FILE} not found in ${dir} (model.json expects it)`);
   const bytes = fs.readFileSync(weightsPath);
   if (bytes.length !== expectedBytes(specs)) {
-    throw new Error(`${weightsPath} has ${bytes.length} bytes; ${MODEL_FILE} describes ${expectedBytes(specs)}: the files do not belong together`);
+    throw new Error(
+      `${weightsPath} has ${bytes.length} bytes; ${MODEL_FILE} describes ${expectedBytes(specs)}: the files do not belong together`,
+    );
   }
   if (json.weightsSha256 && sha256(bytes) !== json.weightsSha256) {
     throw new Error(`${weightsPath} does not match the checksum in ${MODEL_FILE}: the file is corrupt or was replaced`);

@@ -42,10 +42,17 @@ describe('fitWithEarlyStopping', () => {
 
   it('learns the blobs and keeps the weights of the best validation epoch', async () => {
     const model = buildMlp(4, { hidden: [8], dropout: 0, learningRate: 0.05 });
-    const history = await fitWithEarlyStopping(model, train.x, train.y, validation.x, validation.y, { maxEpochs: 40, patience: 3, batchSize: 16 });
+    const history = await fitWithEarlyStopping(model, train.x, train.y, validation.x, validation.y, {
+      maxEpochs: 40,
+      patience: 3,
+      batchSize: 16,
+    });
     const best = Math.min(...history.validationLoss);
     assert.equal(history.validationLoss[history.bestEpoch - 1], best);
-    const now = tf.metrics.binaryCrossentropy(validation.y, model.predict(validation.x) as tf.Tensor).mean().dataSync()[0] as number;
+    const now = tf.metrics
+      .binaryCrossentropy(validation.y, model.predict(validation.x) as tf.Tensor)
+      .mean()
+      .dataSync()[0];
     assert.ok(Math.abs(now - best) < 1e-5, `validation loss after training ${now} should be the best epoch's ${best}`);
     assert.ok(history.validationLoss[0] > best, 'the loss went down during training');
   });
@@ -53,14 +60,23 @@ describe('fitWithEarlyStopping', () => {
   it('stops `patience` epochs after the best one', async () => {
     // A learning rate this large overshoots, so the validation loss stops improving early.
     const model = buildMlp(4, { hidden: [8], dropout: 0, learningRate: 5 });
-    const history = await fitWithEarlyStopping(model, train.x, train.y, validation.x, validation.y, { maxEpochs: 50, patience: 2, batchSize: 16 });
+    const history = await fitWithEarlyStopping(model, train.x, train.y, validation.x, validation.y, {
+      maxEpochs: 50,
+      patience: 2,
+      batchSize: 16,
+    });
     assert.ok(history.trainLoss.length < 50, `ran ${history.trainLoss.length} epochs`);
     assert.equal(history.trainLoss.length, Math.min(50, history.bestEpoch + 2));
   });
 
   it('gives the same history for the same seeds', async () => {
     const run = async (): Promise<number[]> =>
-      (await fitWithEarlyStopping(buildMlp(4, { dropout: 0.2, seed: 3 }), train.x, train.y, validation.x, validation.y, { maxEpochs: 3, seed: 5 })).validationLoss;
+      (
+        await fitWithEarlyStopping(buildMlp(4, { dropout: 0.2, seed: 3 }), train.x, train.y, validation.x, validation.y, {
+          maxEpochs: 3,
+          seed: 5,
+        })
+      ).validationLoss;
     assert.deepEqual(await run(), await run());
   });
 });

@@ -59,7 +59,13 @@ export interface TrainingHistory {
 }
 
 function validationLoss(model: tf.LayersModel, x: tf.Tensor2D, y: tf.Tensor2D): number {
-  return tf.tidy(() => tf.metrics.binaryCrossentropy(y, model.predict(x) as tf.Tensor).mean().dataSync()[0] as number);
+  return tf.tidy(
+    () =>
+      tf.metrics
+        .binaryCrossentropy(y, model.predict(x) as tf.Tensor)
+        .mean()
+        .dataSync()[0],
+  );
 }
 
 /**
@@ -69,7 +75,12 @@ function validationLoss(model: tf.LayersModel, x: tf.Tensor2D, y: tf.Tensor2D): 
  * @param x Tensor2D [n, features]; y Tensor2D [n, 1] of 0/1.
  */
 export async function fitWithEarlyStopping(
-  model: tf.LayersModel, x: tf.Tensor2D, y: tf.Tensor2D, xVal: tf.Tensor2D, yVal: tf.Tensor2D, options: Partial<EarlyStoppingOptions> = {},
+  model: tf.LayersModel,
+  x: tf.Tensor2D,
+  y: tf.Tensor2D,
+  xVal: tf.Tensor2D,
+  yVal: tf.Tensor2D,
+  options: Partial<EarlyStoppingOptions> = {},
 ): Promise<TrainingHistory> {
   const o: EarlyStoppingOptions = { maxEpochs: 30, patience: 3, batchSize: 64, seed: 0, positiveWeight: 1, ...options };
   const started = Date.now();

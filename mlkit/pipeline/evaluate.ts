@@ -3,11 +3,11 @@
  * score validation and test, and put a bootstrap interval on test F1 (with ~70 spam in the test
  * split, one message more or less moves F1 by about 0.01, so the interval matters).
  */
-import { bootstrapCI, ConfidenceInterval } from '../metrics/bootstrap';
+import { bootstrapCI, type ConfidenceInterval } from '../metrics/bootstrap';
 import { applyThreshold, confusionMatrix, f1 } from '../metrics/confusion';
-import { evaluateScores, MetricsReport } from '../metrics/report';
-import { SpamClassifier } from './spam-classifier';
-import { chooseThreshold, DEFAULT_SPAM_CONFIG, SpamConfig, ThresholdRule, toBinaryLabels, trainSpamClassifier } from './train';
+import { evaluateScores, type MetricsReport } from '../metrics/report';
+import type { SpamClassifier } from './spam-classifier';
+import { chooseThreshold, DEFAULT_SPAM_CONFIG, type SpamConfig, type ThresholdRule, toBinaryLabels, trainSpamClassifier } from './train';
 
 /** A labelled message, as in the dataset files (`text`, `label`). */
 export interface LabelledText {
@@ -48,7 +48,8 @@ export function trainAndEvaluate(
   const fitted = trainSpamClassifier(texts(splits.train), labels(splits.train), config);
   const trainSeconds = (performance.now() - start) / 1000;
   const classifier = chooseThreshold(fitted, texts(splits.validation), labels(splits.validation), rule);
-  const score = (rows: readonly LabelledText[]): MetricsReport => evaluateScores(labels(rows), classifier.predictProba(texts(rows)), classifier.threshold);
+  const score = (rows: readonly LabelledText[]): MetricsReport =>
+    evaluateScores(labels(rows), classifier.predictProba(texts(rows)), classifier.threshold);
   const yTest = labels(splits.test);
   const testScores = classifier.predictProba(texts(splits.test));
   const testF1 = bootstrapCI(yTest, testScores, f1AtThreshold(classifier.threshold), { seed, resamples: 1000 });

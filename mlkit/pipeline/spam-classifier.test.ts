@@ -1,18 +1,15 @@
 import assert from 'node:assert/strict';
 import { SpamClassifier } from './spam-classifier';
 import { chooseThreshold, toBinaryLabels, trainSpamClassifier } from './train';
+import { tinyLabels, tinyTexts } from './test-fixtures';
 import { analyze } from '../text/analyzer';
+import { LogisticRegression, sigmoid } from '../models/logistic';
 
-export const tinyTexts = [
-  'WIN money now\n\nclick here for FREE cash!!! http://win.example.com',
-  'Meeting notes\n\nthe project meeting moved to monday',
-  'Cheap meds\n\nno prescription needed, order now $$$',
-  'Lunch\n\nlunch on monday with the team?',
-  'Free prize\n\nyou won a free prize, claim now at http://prize.example.com',
-  'Re: project plan\n\nattached the plan for the project, see notes',
-];
-export const tinyLabels = toBinaryLabels(['spam', 'ham', 'spam', 'ham', 'spam', 'ham']);
-const config = { analyzer: { bigrams: true, subject: true }, tfidf: { minDf: 1, maxDf: 1, maxFeatures: null, sublinearTf: true }, model: { kind: 'logistic', C: 10, classWeight: 'balanced' } } as const;
+const config = {
+  analyzer: { bigrams: true, subject: true },
+  tfidf: { minDf: 1, maxDf: 1, maxFeatures: null, sublinearTf: true },
+  model: { kind: 'logistic', C: 10, classWeight: 'balanced' },
+} as const;
 
 describe('SpamClassifier', () => {
   const clf = trainSpamClassifier(tinyTexts, tinyLabels, config);
@@ -20,7 +17,7 @@ describe('SpamClassifier', () => {
     const text = 'free cash for the project meeting!!!';
     const row = clf.vectorizer.transformOne(analyze(text, clf.analyzer));
     const viaRow = (clf.model as { predictProbaRow(r: typeof row): number }).predictProbaRow(row);
-    assert.ok(Math.abs(clf.predictProba([text])[0] as number - viaRow) < 1e-12);
+    assert.ok(Math.abs(clf.predictProba([text])[0] - viaRow) < 1e-12);
   });
   it('separates the training texts', () => {
     clf.predictProba(tinyTexts).forEach((p, i) => assert.equal(p >= 0.5 ? 1 : 0, tinyLabels[i], `text ${i}: ${p}`));
@@ -35,16 +32,20 @@ describe('SpamClassifier', () => {
     assert.deepEqual(back.predictProba(tinyTexts), clf.predictProba(tinyTexts));
   });
   it('gives P = sigmoid(bias) for a text with no known words', () => {
-    const p = clf.predictProba(['zzzz qqqq'])[0] as number;
-    assert.ok(p > 0 && p < 1);
+    const model = clf.model;
+    assert.ok(model instanceof LogisticRegression);
+    assert.deepEqual(clf.predictProba(['zzzz qqqq', '']), [sigmoid(model.bias), sigmoid(model.bias)]);
   });
-  it('chooses a threshold on validation texts', () => {
-    const t = chooseThreshold(clf, tinyTexts, tinyLabels).threshold;
-    assert.ok(t > 0 && t < 1);
+  it('chooses the threshold half way between the lowest spam and the highest ham score when they separate', () => {
+    const scores = clf.predictProba(tinyTexts);
+    const lowestSpam = Math.min(...scores.filter((_, i) => tinyLabels[i] === 1));
+    const highestHam = Math.max(...scores.filter((_, i) => tinyLabels[i] === 0));
+    assert.ok(highestHam < lowestSpam, `scores ${scores}`);
+    assert.equal(chooseThreshold(clf, tinyTexts, tinyLabels).threshold, (lowestSpam + highestHam) / 2);
   });
   it('also works with naive Bayes', () => {
     const nb = trainSpamClassifier(tinyTexts, tinyLabels, { ...config, model: { kind: 'naive-bayes', alpha: 1 } });
-    assert.ok((nb.predictProba(['free cash now'])[0] as number) > 0.5);
+    assert.ok(nb.predictProba(['free cash now'])[0] > 0.5);
     assert.deepEqual(SpamClassifier.fromJSON(JSON.parse(JSON.stringify(nb))).predictProba(tinyTexts), nb.predictProba(tinyTexts));
   });
   it('rejects a non-string text and malformed JSON with a clear message', () => {

@@ -3,8 +3,8 @@
  * + decision threshold. Notebooks, the artifact and the service all score through this class,
  * so the same text gets the same probability everywhere.
  */
-import { AnalyzerOptions, checkAnalyzerOptions, forEachTerm } from '../text/analyzer';
-import { TfidfScratch, TfidfVectorizer } from '../text/tfidf';
+import { type AnalyzerOptions, checkAnalyzerOptions, forEachTerm } from '../text/analyzer';
+import { type TfidfScratch, TfidfVectorizer } from '../text/tfidf';
 import { LogisticRegression, sigmoid } from '../models/logistic';
 import { MultinomialNB } from '../models/naive-bayes';
 
@@ -51,10 +51,11 @@ export class SpamClassifier {
       this.intercept = model.bias;
     } else {
       const [f0, f1] = model.featureLogProb;
-      this.coef = f1.map((v, j) => v - (f0[j] as number));
+      this.coef = f1.map((v, j) => v - f0[j]);
       this.intercept = model.classLogPrior[1] - model.classLogPrior[0];
     }
-    if (this.coef.length !== vectorizer.nFeatures) throw new Error(`model has ${this.coef.length} weights but the vectorizer ${vectorizer.nFeatures} features`);
+    if (this.coef.length !== vectorizer.nFeatures)
+      throw new Error(`model has ${this.coef.length} weights but the vectorizer ${vectorizer.nFeatures} features`);
     this.scratch = vectorizer.newScratch();
     this.emit = (term) => {
       this.nTouched = this.vectorizer.accumulate(term, this.scratch, this.nTouched);
@@ -75,8 +76,8 @@ export class SpamClassifier {
     const norm = this.vectorizer.weigh(this.scratch, this.nTouched);
     let dot = 0;
     for (let k = 0; k < this.nTouched; k++) {
-      const j = touched[k] as number;
-      dot += (counts[j] as number) * (this.coef[j] as number);
+      const j = touched[k];
+      dot += counts[j] * this.coef[j];
       counts[j] = 0;
     }
     return sigmoid(this.intercept + (norm > 0 ? dot / norm : 0));
@@ -112,11 +113,14 @@ export class SpamClassifier {
   /** Rebuild from {@link toJSON} output; throws naming what is malformed. */
   static fromJSON(json: unknown): SpamClassifier {
     const j = json as Partial<SpamClassifierJSON> | null;
-    if (j === null || typeof j !== 'object' || j.format !== 'mlkit-spam-classifier') throw new TypeError('classifier JSON: expected format "mlkit-spam-classifier"');
-    if (j.formatVersion !== 1) throw new TypeError(`classifier JSON: unsupported formatVersion ${String(j.formatVersion)} (this code reads 1)`);
+    if (j === null || typeof j !== 'object' || j.format !== 'mlkit-spam-classifier')
+      throw new TypeError('classifier JSON: expected format "mlkit-spam-classifier"');
+    if (j.formatVersion !== 1)
+      throw new TypeError(`classifier JSON: unsupported formatVersion ${String(j.formatVersion)} (this code reads 1)`);
     if (typeof j.threshold !== 'number') throw new TypeError('classifier JSON: "threshold" must be a number');
     const kind = (j.model as { kind?: unknown } | null)?.kind;
-    const model = kind === 'logistic' ? LogisticRegression.fromJSON(j.model) : kind === 'naive-bayes' ? MultinomialNB.fromJSON(j.model) : null;
+    const model =
+      kind === 'logistic' ? LogisticRegression.fromJSON(j.model) : kind === 'naive-bayes' ? MultinomialNB.fromJSON(j.model) : null;
     if (model === null) throw new TypeError(`classifier JSON: unknown model kind ${JSON.stringify(kind)}`);
     return new SpamClassifier(checkAnalyzerOptions(j.analyzer), TfidfVectorizer.fromJSON(j.vectorizer), model, j.threshold);
   }

@@ -2,9 +2,9 @@
  * Training recipe for the spam classifier: texts → terms → TF-IDF → model, with the threshold
  * chosen on separate validation data.
  */
-import { AnalyzerOptions, forEachTerm } from '../text/analyzer';
-import { TfidfOptions, TfidfVectorizer } from '../text/tfidf';
-import { LogisticOptions, LogisticRegression } from '../models/logistic';
+import { type AnalyzerOptions, forEachTerm } from '../text/analyzer';
+import { type TfidfOptions, TfidfVectorizer } from '../text/tfidf';
+import { type LogisticOptions, LogisticRegression } from '../models/logistic';
 import { MultinomialNB } from '../models/naive-bayes';
 import { thresholdForCost, thresholdForF1 } from '../metrics/threshold';
 import { SpamClassifier } from './spam-classifier';
@@ -49,10 +49,19 @@ export function toBinaryLabels(labels: readonly string[]): (0 | 1)[] {
  * @param texts training texts, length n.
  * @param labels 0/1 labels, length n.
  */
-export function trainSpamClassifier(texts: readonly string[], labels: readonly (0 | 1)[], config: SpamConfig = DEFAULT_SPAM_CONFIG): SpamClassifier {
+export function trainSpamClassifier(
+  texts: readonly string[],
+  labels: readonly (0 | 1)[],
+  config: SpamConfig = DEFAULT_SPAM_CONFIG,
+): SpamClassifier {
   if (texts.length !== labels.length) throw new RangeError(`${texts.length} texts but ${labels.length} labels`);
-  const { vectorizer, matrix: x } = TfidfVectorizer.fitTransformStream(texts.length, (d, emit) => forEachTerm(texts[d] as string, config.analyzer, emit), config.tfidf);
-  const model = config.model.kind === 'logistic' ? LogisticRegression.fit(x, labels, config.model) : MultinomialNB.fit(x, labels, config.model.alpha);
+  const { vectorizer, matrix: x } = TfidfVectorizer.fitTransformStream(
+    texts.length,
+    (d, emit) => forEachTerm(texts[d], config.analyzer, emit),
+    config.tfidf,
+  );
+  const model =
+    config.model.kind === 'logistic' ? LogisticRegression.fit(x, labels, config.model) : MultinomialNB.fit(x, labels, config.model.alpha);
   return new SpamClassifier(config.analyzer, vectorizer, model);
 }
 
@@ -63,7 +72,12 @@ export type ThresholdRule = { readonly rule: 'f1' } | { readonly rule: 'cost'; r
  * Return the classifier with its threshold chosen on validation data.
  * @param rule `'f1'` maximises F1; `'cost'` minimises mean cost per message.
  */
-export function chooseThreshold(classifier: SpamClassifier, texts: readonly string[], labels: readonly (0 | 1)[], rule: ThresholdRule = { rule: 'f1' }): SpamClassifier {
+export function chooseThreshold(
+  classifier: SpamClassifier,
+  texts: readonly string[],
+  labels: readonly (0 | 1)[],
+  rule: ThresholdRule = { rule: 'f1' },
+): SpamClassifier {
   const scores = classifier.predictProba(texts);
   const choice = rule.rule === 'f1' ? thresholdForF1(labels, scores) : thresholdForCost(labels, scores, rule.costFp, rule.costFn);
   return classifier.withThreshold(choice.threshold);

@@ -2,7 +2,10 @@
 import { assertNumbers, assertSameLength, baseLayout, type Datum, type Figure, type FigureOptions, type PlotlyTrace } from './types';
 
 /** A named series of y values. */
-export interface Series { name: string; values: number[] }
+export interface Series {
+  name: string;
+  values: number[];
+}
 
 /**
  * One line per series over shared x values.
@@ -24,12 +27,27 @@ export function lineFigure(x: Datum[], series: Series[], opts: FigureOptions & {
  * @param train score on the training rows, one per size
  * @param validation score on held-out rows, one per size
  */
-export function learningCurveFigure(sizes: number[], train: number[], validation: number[], opts: FigureOptions & { metric?: string } = {}): Figure {
+export function learningCurveFigure(
+  sizes: number[],
+  train: number[],
+  validation: number[],
+  opts: FigureOptions & { metric?: string } = {},
+): Figure {
   assertNumbers(sizes, 'sizes');
   const metric = opts.metric ?? 'score';
-  return lineFigure(sizes, [{ name: `training ${metric}`, values: train }, { name: `validation ${metric}`, values: validation }], {
-    xTitle: 'training examples', yTitle: metric, markers: true, ...opts,
-  });
+  return lineFigure(
+    sizes,
+    [
+      { name: `training ${metric}`, values: train },
+      { name: `validation ${metric}`, values: validation },
+    ],
+    {
+      xTitle: 'training examples',
+      yTitle: metric,
+      markers: true,
+      ...opts,
+    },
+  );
 }
 
 /**
@@ -52,7 +70,12 @@ export function barFigure(categories: string[], series: Series[], opts: FigureOp
 }
 
 /** A named group of points, e.g. one penguin species. `text` labels each point on hover. */
-export interface PointGroup { name: string; x: number[]; y: number[]; text?: string[] }
+export interface PointGroup {
+  name: string;
+  x: number[];
+  y: number[];
+  text?: string[];
+}
 
 /** Scatter plot, one colour per group. */
 export function scatterFigure(groups: PointGroup[], opts: FigureOptions = {}): Figure {
@@ -74,7 +97,10 @@ export function scatterFigure(groups: PointGroup[], opts: FigureOptions = {}): F
  * @param opts.normalize 'probability' (default: bars are shares, so samples of different
  *   sizes compare) or 'count'
  */
-export function histogramFigure(series: Series[], opts: FigureOptions & { bins?: number; normalize?: 'probability' | 'count' } = {}): Figure {
+export function histogramFigure(
+  series: Series[],
+  opts: FigureOptions & { bins?: number; normalize?: 'probability' | 'count' } = {},
+): Figure {
   if (series.length === 0) throw new RangeError('histogramFigure needs at least one series');
   series.forEach((s) => {
     assertNumbers(s.values, s.name);
@@ -84,13 +110,24 @@ export function histogramFigure(series: Series[], opts: FigureOptions & { bins?:
   if (!Number.isInteger(bins) || bins < 1) throw new RangeError(`bins must be a positive integer, got ${bins}`);
   let lo = Infinity;
   let hi = -Infinity;
-  for (const s of series) for (const v of s.values) { lo = Math.min(lo, v); hi = Math.max(hi, v); }
-  if (lo === hi) { lo -= 0.5; hi += 0.5; }
+  for (const s of series)
+    for (const v of s.values) {
+      lo = Math.min(lo, v);
+      hi = Math.max(hi, v);
+    }
+  if (lo === hi) {
+    lo -= 0.5;
+    hi += 0.5;
+  }
   // Shared bins, so bars of different series line up; `end` a hair past the max keeps it inside.
   const size = (hi - lo) / bins;
   const histnorm = opts.normalize === 'count' ? '' : 'probability';
   const data: PlotlyTrace[] = series.map((s) => ({
-    type: 'histogram', name: s.name, x: s.values, opacity: 0.6, histnorm,
+    type: 'histogram',
+    name: s.name,
+    x: s.values,
+    opacity: 0.6,
+    histnorm,
     xbins: { start: lo, end: hi + size * 1e-9, size },
   }));
   const layout = baseLayout(opts, { yTitle: histnorm ? 'share of rows' : 'rows' });

@@ -18,17 +18,30 @@ export function confusionMatrixFigure(cm: number[][], labels: string[], opts: Fi
   layout.yaxis = { ...layout.yaxis, autorange: 'reversed', type: 'category' };
   layout.xaxis = { ...layout.xaxis, type: 'category', side: 'bottom' };
   return {
-    data: [{
-      type: 'heatmap', x: labels, y: labels, z: cm.map((row) => [...row]),
-      // Plotly's 'Blues' runs dark → light; reversed, the big counts (the diagonal, ideally) are dark.
-      colorscale: 'Blues', reversescale: true, texttemplate: '%{z}', hovertemplate: 'actual %{y}<br>predicted %{x}<br>%{z}<extra></extra>',
-    }],
+    data: [
+      {
+        type: 'heatmap',
+        x: labels,
+        y: labels,
+        z: cm.map((row) => [...row]),
+        // Plotly's 'Blues' runs dark → light; reversed, the big counts (the diagonal, ideally) are dark.
+        colorscale: 'Blues',
+        reversescale: true,
+        texttemplate: '%{z}',
+        hovertemplate: 'actual %{y}<br>predicted %{x}<br>%{z}<extra></extra>',
+      },
+    ],
     layout,
   };
 }
 
 /** One ROC curve: false and true positive rates at each threshold, in [0, 1]. */
-export interface RocCurve { name: string; fpr: number[]; tpr: number[]; auc?: number }
+export interface RocCurve {
+  name: string;
+  fpr: number[];
+  tpr: number[];
+  auc?: number;
+}
 
 /** ROC curves with the chance diagonal; legend entries show the AUC when given. */
 export function rocFigure(curves: RocCurve[], opts: FigureOptions = {}): Figure {
@@ -41,11 +54,19 @@ export function rocFigure(curves: RocCurve[], opts: FigureOptions = {}): Figure 
     return { type: 'scatter', mode: 'lines', name, x: c.fpr, y: c.tpr };
   });
   data.push({ type: 'scatter', mode: 'lines', name: 'chance', x: [0, 1], y: [0, 1], line: { dash: 'dash', color: 'gray' } });
-  return { data, layout: baseLayout(opts, { xTitle: 'false positive rate', yTitle: 'true positive rate', xRange: [0, 1], yRange: [0, 1.02] }) };
+  return {
+    data,
+    layout: baseLayout(opts, { xTitle: 'false positive rate', yTitle: 'true positive rate', xRange: [0, 1], yRange: [0, 1.02] }),
+  };
 }
 
 /** One precision–recall curve, in [0, 1]; `ap` is the average precision. */
-export interface PrCurve { name: string; recall: number[]; precision: number[]; ap?: number }
+export interface PrCurve {
+  name: string;
+  recall: number[];
+  precision: number[];
+  ap?: number;
+}
 
 /**
  * Precision–recall curves.
@@ -61,7 +82,14 @@ export function prFigure(curves: PrCurve[], opts: FigureOptions & { baseline?: n
     return { type: 'scatter', mode: 'lines', name, x: c.recall, y: c.precision, line: { shape: 'hv' } };
   });
   if (opts.baseline !== undefined) {
-    data.push({ type: 'scatter', mode: 'lines', name: 'chance', x: [0, 1], y: [opts.baseline, opts.baseline], line: { dash: 'dash', color: 'gray' } });
+    data.push({
+      type: 'scatter',
+      mode: 'lines',
+      name: 'chance',
+      x: [0, 1],
+      y: [opts.baseline, opts.baseline],
+      line: { dash: 'dash', color: 'gray' },
+    });
   }
   return { data, layout: baseLayout(opts, { xTitle: 'recall', yTitle: 'precision', xRange: [0, 1], yRange: [0, 1.02] }) };
 }

@@ -11,8 +11,14 @@ const figure = rocFigure([{ name: 'model', fpr: [0, 1], tpr: [0, 1], auc: 0.5 }]
 function captureLog(fn: () => void): string[] {
   const lines: string[] = [];
   const original = console.log;
-  console.log = (...args: unknown[]) => { lines.push(args.join(' ')); };
-  try { fn(); } finally { console.log = original; }
+  console.log = (...args: unknown[]) => {
+    lines.push(args.join(' '));
+  };
+  try {
+    fn();
+  } finally {
+    console.log = original;
+  }
   return lines;
 }
 

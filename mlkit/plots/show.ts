@@ -6,7 +6,9 @@ import { dirname, join } from 'node:path';
 import { figureHtml, plotlyScriptTag } from './html';
 import type { Figure } from './types';
 
-interface TslabDisplay { html(s: string): void }
+interface TslabDisplay {
+  html(s: string): void;
+}
 
 let plotCount = 0;
 let bundleShown = false;

@@ -1,15 +1,16 @@
 import assert from 'node:assert/strict';
-import { crossValidate, Estimator, gridSearch, learningCurve, parameterGrid, summarize } from './cross-validate';
+import { crossValidate, type Estimator, gridSearch, learningCurve, parameterGrid, summarize } from './cross-validate';
 import { stratifiedKFold } from './split';
 
 // A one-parameter "model": predicts 1 when x > cut. Data: x = i, label = i >= 20.
 const xs = Array.from({ length: 40 }, (_, i) => i);
 const ys = xs.map((x) => (x >= 20 ? 1 : 0));
-const accuracyOf = (cut: number, rows: readonly number[]): number => rows.filter((i) => ((xs[i] as number) > cut ? 1 : 0) === ys[i]).length / rows.length;
+const accuracyOf = (cut: number, rows: readonly number[]): number =>
+  rows.filter((i) => (xs[i] > cut ? 1 : 0) === ys[i]).length / rows.length;
 const fixedCut = (cut: number): Estimator<number> => ({ fit: () => cut, score: (c, rows) => accuracyOf(c, rows) });
 // Learns the cut as the largest negative x seen in training.
 const learnedCut: Estimator<number> = {
-  fit: (rows) => Math.max(...rows.filter((i) => ys[i] === 0).map((i) => xs[i] as number)),
+  fit: (rows) => Math.max(...rows.filter((i) => ys[i] === 0).map((i) => xs[i])),
   score: (c, rows) => accuracyOf(c, rows),
 };
 
@@ -28,7 +29,10 @@ describe('crossValidate', () => {
 describe('parameterGrid and gridSearch', () => {
   it('expands every combination in order', () => {
     assert.deepEqual(parameterGrid<{ a: number; b: string }>({ a: [1, 2], b: ['x', 'y'] }), [
-      { a: 1, b: 'x' }, { a: 1, b: 'y' }, { a: 2, b: 'x' }, { a: 2, b: 'y' },
+      { a: 1, b: 'x' },
+      { a: 1, b: 'y' },
+      { a: 2, b: 'x' },
+      { a: 2, b: 'y' },
     ]);
   });
   it('picks the combination with the best mean score', () => {

@@ -3,7 +3,7 @@
  * work with any model: `fit(trainRows) → predictor` and `score(predictor, testRows) → number`.
  */
 import { shuffle } from '../data/random';
-import { Fold, stratifiedKFold } from './split';
+import { type Fold, stratifiedKFold } from './split';
 
 /** What cross-validation needs to know about a model. */
 export interface Estimator<M> {
@@ -79,11 +79,18 @@ export interface LearningCurvePoint {
  * @param labels row labels, for stratified folds.
  * @param shares training shares in (0, 1], e.g. [0.1, 0.3, 1].
  */
-export function learningCurve<M>(estimator: Estimator<M>, labels: ArrayLike<number | string>, shares: readonly number[], k = 5, seed = 0): LearningCurvePoint[] {
+export function learningCurve<M>(
+  estimator: Estimator<M>,
+  labels: ArrayLike<number | string>,
+  shares: readonly number[],
+  k = 5,
+  seed = 0,
+): LearningCurvePoint[] {
   const folds = stratifiedKFold(labels, k, seed);
   return shares.map((share) => {
     if (!(share > 0 && share <= 1)) throw new RangeError(`learning curve shares must be in (0, 1], got ${share}`);
-    const train: number[] = [], test: number[] = [];
+    const train: number[] = [],
+      test: number[] = [];
     let size = 0;
     for (const f of folds) {
       // Training rows are in index order; take a prefix of a seeded shuffle so sizes nest.
@@ -98,5 +105,7 @@ export function learningCurve<M>(estimator: Estimator<M>, labels: ArrayLike<numb
 }
 
 function shuffledPrefix(rows: readonly number[], share: number, seed: number): number[] {
-  return shuffle(rows, seed).slice(0, Math.max(1, Math.round(rows.length * share))).sort((a, b) => a - b);
+  return shuffle(rows, seed)
+    .slice(0, Math.max(1, Math.round(rows.length * share)))
+    .sort((a, b) => a - b);
 }

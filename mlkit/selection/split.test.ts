@@ -7,7 +7,10 @@ describe('trainTestSplit', () => {
   it('partitions the rows with the requested share', () => {
     const { train, test } = trainTestSplit(40, 0.25, 1);
     assert.equal(test.length, 10);
-    assert.deepEqual([...train, ...test].sort((a, b) => a - b), Array.from({ length: 40 }, (_, i) => i));
+    assert.deepEqual(
+      [...train, ...test].sort((a, b) => a - b),
+      Array.from({ length: 40 }, (_, i) => i),
+    );
   });
   it('is reproducible for a seed and differs across seeds', () => {
     assert.deepEqual(trainTestSplit(40, 0.25, 1), trainTestSplit(40, 0.25, 1));
@@ -26,7 +29,10 @@ describe('trainTestSplit', () => {
 describe('stratifiedKFold', () => {
   const folds = stratifiedKFold(labels, 5, 0);
   it('puts every row in exactly one test fold', () => {
-    assert.deepEqual(folds.flatMap((f) => f.test).sort((a, b) => a - b), Array.from({ length: 40 }, (_, i) => i));
+    assert.deepEqual(
+      folds.flatMap((f) => f.test).sort((a, b) => a - b),
+      Array.from({ length: 40 }, (_, i) => i),
+    );
   });
   it('keeps the class balance in every fold (2 positives and 6 negatives each)', () => {
     for (const f of folds) assert.deepEqual([f.test.filter((i) => labels[i] === 1).length, f.test.length], [2, 8]);

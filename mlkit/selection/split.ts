@@ -18,7 +18,7 @@ function checkShare(testSize: number): void {
 function byClass(labels: ArrayLike<number | string>): Map<number | string, number[]> {
   const groups = new Map<number | string, number[]>();
   for (let i = 0; i < labels.length; i++) {
-    const k = labels[i] as number | string;
+    const k = labels[i];
     const g = groups.get(k);
     if (g) g.push(i);
     else groups.set(k, [i]);
@@ -38,7 +38,8 @@ export function trainTestSplit(n: number, testSize: number, seed: number, strati
   checkShare(testSize);
   if (stratify !== undefined && stratify.length !== n) throw new RangeError(`stratify has ${stratify.length} labels for ${n} rows`);
   const groups = stratify ? [...byClass(stratify).values()] : [Array.from({ length: n }, (_, i) => i)];
-  const train: number[] = [], test: number[] = [];
+  const train: number[] = [],
+    test: number[] = [];
   groups.forEach((g, k) => {
     const order = shuffle(g, seed + k);
     const nTest = Math.round(g.length * testSize);
@@ -57,11 +58,12 @@ export function trainTestSplit(n: number, testSize: number, seed: number, strati
 export function stratifiedKFold(labels: ArrayLike<number | string>, k: number, seed: number): Fold[] {
   const groups = [...byClass(labels).entries()];
   const smallest = Math.min(...groups.map(([, g]) => g.length));
-  if (!Number.isInteger(k) || k < 2 || k > smallest) throw new RangeError(`k must be an integer in 2..${smallest} (the smallest class size), got ${k}`);
+  if (!Number.isInteger(k) || k < 2 || k > smallest)
+    throw new RangeError(`k must be an integer in 2..${smallest} (the smallest class size), got ${k}`);
   const testOf: number[][] = Array.from({ length: k }, () => []);
   let offset = 0;
   groups.forEach(([, g], c) => {
-    shuffle(g, seed + c).forEach((row, i) => (testOf[(i + offset) % k] as number[]).push(row));
+    shuffle(g, seed + c).forEach((row, i) => testOf[(i + offset) % k].push(row));
     offset += g.length;
   });
   return testOf.map((test) => {

@@ -4,7 +4,15 @@ import { analyze, checkAnalyzerOptions } from './analyzer';
 describe('analyze', () => {
   it('emits subject tokens with a prefix, then body tokens and word pairs', () => {
     assert.deepEqual(analyze('Win now\n\nclick here', { bigrams: true, subject: true }), [
-      'subject:win', 'subject:now', 'win', 'now', 'win now', 'click', 'now click', 'here', 'click here',
+      'subject:win',
+      'subject:now',
+      'win',
+      'now',
+      'win now',
+      'click',
+      'now click',
+      'here',
+      'click here',
     ]);
   });
   it('emits tokens only when both options are off', () => {

@@ -9,10 +9,17 @@ const rows = [
 
 describe('CSR matrix', () => {
   it('stacks rows and reads them back as dense', () => {
-    assert.deepEqual(csrToDense(csrFromRows(rows, 3)), [[1, 0, 2], [0, 0, 0], [0, 3, 0]]);
+    assert.deepEqual(csrToDense(csrFromRows(rows, 3)), [
+      [1, 0, 2],
+      [0, 0, 0],
+      [0, 3, 0],
+    ]);
   });
   it('selects rows in the given order', () => {
-    assert.deepEqual(csrToDense(csrSelectRows(csrFromRows(rows, 3), [2, 0])), [[0, 3, 0], [1, 0, 2]]);
+    assert.deepEqual(csrToDense(csrSelectRows(csrFromRows(rows, 3), [2, 0])), [
+      [0, 3, 0],
+      [1, 0, 2],
+    ]);
   });
   it('refuses a row outside the matrix', () => {
     assert.throws(() => csrRow(csrFromRows(rows, 3), 3), /row 3/);

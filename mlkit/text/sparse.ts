@@ -33,13 +33,13 @@ export interface CsrMatrix {
  */
 export function csrFromRows(rows: readonly SparseRow[], nCols: number): CsrMatrix {
   const indptr = new Int32Array(rows.length + 1);
-  for (let i = 0; i < rows.length; i++) indptr[i + 1] = (indptr[i] as number) + (rows[i] as SparseRow).indices.length;
-  const nnz = indptr[rows.length] as number;
+  for (let i = 0; i < rows.length; i++) indptr[i + 1] = indptr[i] + rows[i].indices.length;
+  const nnz = indptr[rows.length];
   const indices = new Int32Array(nnz);
   const values = new Float64Array(nnz);
   rows.forEach((row, i) => {
-    indices.set(row.indices, indptr[i] as number);
-    values.set(row.values, indptr[i] as number);
+    indices.set(row.indices, indptr[i]);
+    values.set(row.values, indptr[i]);
   });
   return { nRows: rows.length, nCols, indptr, indices, values };
 }
@@ -47,14 +47,17 @@ export function csrFromRows(rows: readonly SparseRow[], nCols: number): CsrMatri
 /** Row `i` of a CSR matrix as a view (no copy). */
 export function csrRow(m: CsrMatrix, i: number): SparseRow {
   if (!Number.isInteger(i) || i < 0 || i >= m.nRows) throw new RangeError(`csrRow: row ${i} is outside 0..${m.nRows - 1}`);
-  const start = m.indptr[i] as number;
-  const end = m.indptr[i + 1] as number;
+  const start = m.indptr[i];
+  const end = m.indptr[i + 1];
   return { indices: m.indices.subarray(start, end), values: m.values.subarray(start, end) };
 }
 
 /** A new CSR matrix holding the given rows of `m`, in that order (for folds and bootstrap). */
 export function csrSelectRows(m: CsrMatrix, rowIds: readonly number[]): CsrMatrix {
-  return csrFromRows(rowIds.map((i) => csrRow(m, i)), m.nCols);
+  return csrFromRows(
+    rowIds.map((i) => csrRow(m, i)),
+    m.nCols,
+  );
 }
 
 /** Dense copy of a CSR matrix, `number[nRows][nCols]`; for tests and small examples only. */
@@ -63,7 +66,7 @@ export function csrToDense(m: CsrMatrix): number[][] {
   for (let i = 0; i < m.nRows; i++) {
     const row = new Array<number>(m.nCols).fill(0);
     const r = csrRow(m, i);
-    for (let k = 0; k < r.indices.length; k++) row[r.indices[k] as number] = r.values[k] as number;
+    for (let k = 0; k < r.indices.length; k++) row[r.indices[k]] = r.values[k];
     out.push(row);
   }
   return out;
@@ -72,6 +75,6 @@ export function csrToDense(m: CsrMatrix): number[][] {
 /** Dot product of a sparse row with a dense weight vector. */
 export function sparseDot(row: SparseRow, weights: ArrayLike<number>): number {
   let s = 0;
-  for (let k = 0; k < row.indices.length; k++) s += (row.values[k] as number) * (weights[row.indices[k] as number] as number);
+  for (let k = 0; k < row.indices.length; k++) s += row.values[k] * weights[row.indices[k]];
   return s;
 }

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { TfidfOptions, TfidfVectorizer } from './tfidf';
+import { type TfidfOptions, TfidfVectorizer } from './tfidf';
 import { csrToDense } from './sparse';
 
 interface Case {
@@ -10,18 +10,31 @@ interface Case {
   idf: number[];
   matrix: number[][];
 }
-const fixture = JSON.parse(readFileSync(join(__dirname, '..', 'fixtures', 'sklearn-tfidf.json'), 'utf8')) as { docs: string[][]; cases: Case[] };
+const fixture = JSON.parse(readFileSync(join(__dirname, '..', 'fixtures', 'sklearn-tfidf.json'), 'utf8')) as {
+  docs: string[][];
+  cases: Case[];
+};
 
 describe('TfidfVectorizer', () => {
   describe('against scikit-learn TfidfVectorizer (fixtures/sklearn-tfidf.json)', () => {
+    it('has documents and cases to compare (an empty fixture would compare nothing)', () => {
+      assert.ok(fixture.docs.length > 0 && fixture.cases.length > 0, `${fixture.docs.length} docs, ${fixture.cases.length} cases`);
+    });
     for (const c of fixture.cases) {
-      const options: TfidfOptions = { sublinearTf: c.params.sublinear_tf, minDf: c.params.min_df, maxDf: c.params.max_df, maxFeatures: c.params.max_features };
+      const options: TfidfOptions = {
+        sublinearTf: c.params.sublinear_tf,
+        minDf: c.params.min_df,
+        maxDf: c.params.max_df,
+        maxFeatures: c.params.max_features,
+      };
       it(`matches to 1e-9 with ${JSON.stringify(c.params)}`, () => {
         const vec = TfidfVectorizer.fit(fixture.docs, options);
         assert.deepEqual(vec.vocabulary.terms, c.vocabulary);
-        vec.idf.forEach((v, j) => assert.ok(Math.abs(v - (c.idf[j] as number)) < 1e-9, `idf[${j}]`));
-        csrToDense(vec.transform(fixture.docs)).forEach((row, i) =>
-          row.forEach((v, j) => assert.ok(Math.abs(v - (c.matrix[i]?.[j] as number)) < 1e-9, `x[${i}][${j}] = ${v}, sklearn ${c.matrix[i]?.[j]}`)),
+        vec.idf.forEach((v, j) => assert.ok(Math.abs(v - c.idf[j]) < 1e-9, `idf[${j}]`));
+        const dense = csrToDense(vec.transform(fixture.docs));
+        assert.deepEqual([dense.length, dense[0]?.length], [c.matrix.length, c.matrix[0]?.length], 'matrix shape');
+        dense.forEach((row, i) =>
+          row.forEach((v, j) => assert.ok(Math.abs(v - c.matrix[i][j]) < 1e-9, `x[${i}][${j}] = ${v}, sklearn ${c.matrix[i][j]}`)),
         );
       });
     }

@@ -3,8 +3,17 @@
  * smooth idf `ln((1 + n) / (1 + df)) + 1`, optional sublinear tf `1 + ln(count)`, and each
  * row scaled to unit L2 norm.
  */
-import { countTerms, countTermStream, DEFAULT_VOCABULARY, selectTerms, TermCounts, Vocabulary, VocabularyOptions, vocabularyFromTerms } from './vocabulary';
-import { CsrMatrix, csrFromRows, SparseRow } from './sparse';
+import {
+  countTerms,
+  countTermStream,
+  DEFAULT_VOCABULARY,
+  selectTerms,
+  type TermCounts,
+  type Vocabulary,
+  type VocabularyOptions,
+  vocabularyFromTerms,
+} from './vocabulary';
+import { type CsrMatrix, csrFromRows, type SparseRow } from './sparse';
 
 /** Weighting options (vocabulary limits included). */
 export interface TfidfOptions extends VocabularyOptions {
@@ -56,7 +65,10 @@ export class TfidfVectorizer {
    * Fit, and transform the same documents without looking their terms up again.
    * @returns the vectorizer and the matrix [docs.length, nFeatures].
    */
-  static fitTransform(docs: readonly (readonly string[])[], options: TfidfOptions = DEFAULT_TFIDF): { vectorizer: TfidfVectorizer; matrix: CsrMatrix } {
+  static fitTransform(
+    docs: readonly (readonly string[])[],
+    options: TfidfOptions = DEFAULT_TFIDF,
+  ): { vectorizer: TfidfVectorizer; matrix: CsrMatrix } {
     if (docs.length === 0) throw new Error('tfidf: cannot fit on zero documents');
     return TfidfVectorizer.fromCounts(countTerms(docs), options);
   }
@@ -65,7 +77,11 @@ export class TfidfVectorizer {
    * {@link fitTransform} on documents given as term streams (no arrays of strings built).
    * @param forEachTermOf calls `emit` once per term of document `d`, for d in 0..nDocs-1.
    */
-  static fitTransformStream(nDocs: number, forEachTermOf: (d: number, emit: (term: string) => void) => void, options: TfidfOptions = DEFAULT_TFIDF): { vectorizer: TfidfVectorizer; matrix: CsrMatrix } {
+  static fitTransformStream(
+    nDocs: number,
+    forEachTermOf: (d: number, emit: (term: string) => void) => void,
+    options: TfidfOptions = DEFAULT_TFIDF,
+  ): { vectorizer: TfidfVectorizer; matrix: CsrMatrix } {
     if (nDocs === 0) throw new Error('tfidf: cannot fit on zero documents');
     return TfidfVectorizer.fromCounts(countTermStream(nDocs, forEachTermOf), options);
   }
@@ -76,13 +92,13 @@ export class TfidfVectorizer {
     const column = new Int32Array(counts.terms.length).fill(-1);
     kept.forEach((id, j) => (column[id] = j));
     const n = docs.length;
-    const idf = Float64Array.from(kept, (id) => Math.log((1 + n) / (1 + (counts.df[id] as number))) + 1);
-    const vectorizer = new TfidfVectorizer(vocabularyFromTerms(kept.map((id) => counts.terms[id] as string)), idf, options);
+    const idf = Float64Array.from(kept, (id) => Math.log((1 + n) / (1 + counts.df[id])) + 1);
+    const vectorizer = new TfidfVectorizer(vocabularyFromTerms(kept.map((id) => counts.terms[id])), idf, options);
     const scratch = vectorizer.newScratch();
     const rows = counts.docs.map((ids) => {
       let nTouched = 0;
       for (let k = 0; k < ids.length; k++) {
-        const j = column[ids[k] as number] as number;
+        const j = column[ids[k]];
         if (j < 0) continue;
         if (scratch.counts[j] === 0) scratch.touched[nTouched++] = j;
         scratch.counts[j]++;
@@ -116,9 +132,9 @@ export class TfidfVectorizer {
   weigh(scratch: TfidfScratch, nTouched: number): number {
     let sq = 0;
     for (let k = 0; k < nTouched; k++) {
-      const j = scratch.touched[k] as number;
-      const c = scratch.counts[j] as number;
-      const w = (this.options.sublinearTf ? 1 + Math.log(c) : c) * (this.idf[j] as number);
+      const j = scratch.touched[k];
+      const c = scratch.counts[j];
+      const w = (this.options.sublinearTf ? 1 + Math.log(c) : c) * this.idf[j];
       scratch.counts[j] = w;
       sq += w * w;
     }
@@ -138,8 +154,8 @@ export class TfidfVectorizer {
     const indices = scratch.touched.slice(0, n).sort();
     const values = new Float64Array(n);
     for (let k = 0; k < n; k++) {
-      const j = indices[k] as number;
-      values[k] = norm > 0 ? (scratch.counts[j] as number) / norm : 0;
+      const j = indices[k];
+      values[k] = norm > 0 ? scratch.counts[j] / norm : 0;
       scratch.counts[j] = 0;
     }
     return { indices, values };
@@ -148,7 +164,10 @@ export class TfidfVectorizer {
   /** Documents → CSR matrix [docs.length, nFeatures]. */
   transform(docs: readonly (readonly string[])[]): CsrMatrix {
     const scratch = this.newScratch();
-    return csrFromRows(docs.map((d) => this.transformOne(d, scratch)), this.nFeatures);
+    return csrFromRows(
+      docs.map((d) => this.transformOne(d, scratch)),
+      this.nFeatures,
+    );
   }
 
   toJSON(): TfidfJSON {
@@ -159,11 +178,18 @@ export class TfidfVectorizer {
   static fromJSON(json: unknown): TfidfVectorizer {
     const j = json as Partial<TfidfJSON> | null;
     if (j === null || typeof j !== 'object' || j.kind !== 'tfidf') throw new TypeError('tfidf JSON: expected an object with kind "tfidf"');
-    if (!Array.isArray(j.terms) || !j.terms.every((t) => typeof t === 'string')) throw new TypeError('tfidf JSON: "terms" must be an array of strings');
-    if (!Array.isArray(j.idf) || !j.idf.every((v) => typeof v === 'number' && Number.isFinite(v))) throw new TypeError('tfidf JSON: "idf" must be an array of finite numbers');
+    if (!Array.isArray(j.terms) || !j.terms.every((t) => typeof t === 'string'))
+      throw new TypeError('tfidf JSON: "terms" must be an array of strings');
+    if (!Array.isArray(j.idf) || !j.idf.every((v) => typeof v === 'number' && Number.isFinite(v)))
+      throw new TypeError('tfidf JSON: "idf" must be an array of finite numbers');
     const o = j.options as Partial<TfidfOptions> | undefined;
     if (o === undefined || typeof o.sublinearTf !== 'boolean') throw new TypeError('tfidf JSON: "options.sublinearTf" must be a boolean');
-    const options: TfidfOptions = { minDf: Number(o.minDf), maxDf: Number(o.maxDf), maxFeatures: o.maxFeatures ?? null, sublinearTf: o.sublinearTf };
+    const options: TfidfOptions = {
+      minDf: Number(o.minDf),
+      maxDf: Number(o.maxDf),
+      maxFeatures: o.maxFeatures ?? null,
+      sublinearTf: o.sublinearTf,
+    };
     return new TfidfVectorizer(vocabularyFromTerms(j.terms), Float64Array.from(j.idf), options);
   }
 }

@@ -1,7 +1,12 @@
 import assert from 'node:assert/strict';
 import { buildVocabulary, compareTerms } from './vocabulary';
 
-const docs = [['b', 'a', 'a'], ['a', 'c'], ['c', 'd'], ['a', 'e']];
+const docs = [
+  ['b', 'a', 'a'],
+  ['a', 'c'],
+  ['c', 'd'],
+  ['a', 'e'],
+];
 
 describe('buildVocabulary', () => {
   it('numbers terms in sorted order', () => {

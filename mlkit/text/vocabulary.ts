@@ -70,7 +70,10 @@ export function countTerms(docs: readonly (readonly string[])[]): TermCounts {
  */
 export function countTermStream(nDocs: number, forEachTermOf: (d: number, emit: (term: string) => void) => void): TermCounts {
   const ids = new Map<string, number>();
-  const terms: string[] = [], tf: number[] = [], df: number[] = [], lastDoc: number[] = [];
+  const terms: string[] = [],
+    tf: number[] = [],
+    df: number[] = [],
+    lastDoc: number[] = [];
   let buffer = new Int32Array(1024);
   let length = 0;
   let d = 0;
@@ -118,11 +121,12 @@ export function selectTerms(counts: TermCounts, options: VocabularyOptions): num
   const { terms, tf, df } = counts;
   const maxCount = options.maxDf * counts.docs.length;
   let kept: number[] = [];
-  for (let id = 0; id < terms.length; id++) if ((df[id] as number) >= options.minDf && (df[id] as number) <= maxCount) kept.push(id);
-  if (kept.length === 0) throw new Error(`vocabulary: no term is in ≥ ${options.minDf} and ≤ ${maxCount} documents of ${counts.docs.length}`);
-  const byTerm = (a: number, b: number): number => compareTerms(terms[a] as string, terms[b] as string);
+  for (let id = 0; id < terms.length; id++) if (df[id] >= options.minDf && df[id] <= maxCount) kept.push(id);
+  if (kept.length === 0)
+    throw new Error(`vocabulary: no term is in ≥ ${options.minDf} and ≤ ${maxCount} documents of ${counts.docs.length}`);
+  const byTerm = (a: number, b: number): number => compareTerms(terms[a], terms[b]);
   if (options.maxFeatures !== null && kept.length > options.maxFeatures) {
-    kept.sort((a, b) => (tf[b] as number) - (tf[a] as number) || byTerm(a, b));
+    kept.sort((a, b) => tf[b] - tf[a] || byTerm(a, b));
     kept = kept.slice(0, options.maxFeatures);
   }
   return kept.sort(byTerm);
@@ -135,7 +139,7 @@ export function selectTerms(counts: TermCounts, options: VocabularyOptions): num
  */
 export function buildVocabulary(docs: readonly (readonly string[])[], options: VocabularyOptions = DEFAULT_VOCABULARY): Vocabulary {
   const counts = countTerms(docs);
-  return vocabularyFromTerms(selectTerms(counts, options).map((id) => counts.terms[id] as string));
+  return vocabularyFromTerms(selectTerms(counts, options).map((id) => counts.terms[id]));
 }
 
 /** Code-point order, the order Python's `sorted` gives (and so scikit-learn's columns). */

@@ -70,7 +70,10 @@ describe('server template', () => {
       try {
         assert.equal((await postJson(`${t.url}/predict`, { text: 'hi' })).status, 200);
         assert.deepEqual(await (await fetch(`${t.url}/models`)).json(), { name: 'spam', current: '1.0.0', versions: ['1.0.0'] });
-        const res = await fetch(`${t.url}/admin/reload`, { method: 'POST', headers: { authorization: 'Bearer test-admin-token-0123456789' } });
+        const res = await fetch(`${t.url}/admin/reload`, {
+          method: 'POST',
+          headers: { authorization: 'Bearer test-admin-token-0123456789' },
+        });
         const error = await assertError(res, 501, 'not_implemented');
         assert.match(error.message, new RegExp(`^${LABS.version}`));
       } finally {
@@ -79,9 +82,15 @@ describe('server template', () => {
     });
 
     it('turns a generated starter stub (plain Error) into 501 with its lab', async () => {
-      const t = await startTestApp(workingDeps({
-        predictor: { predict: () => { throw new Error('lab-01-ship-the-model: not implemented — call predictProba'); } },
-      }));
+      const t = await startTestApp(
+        workingDeps({
+          predictor: {
+            predict: () => {
+              throw new Error('lab-01-ship-the-model: not implemented — call predictProba');
+            },
+          },
+        }),
+      );
       try {
         const error = await assertError(await postJson(`${t.url}/predict`, { text: 'x' }), 501, 'not_implemented');
         assert.deepEqual(error.details, { lab: 'lab-01-ship-the-model' });
@@ -120,7 +129,15 @@ describe('server template', () => {
       await assertError(await postJson(`${s.url}/predict`, { text: 'x'.repeat(5000) }), 413, 'payload_too_large');
     });
     it('answers 500 without details when a part fails unexpectedly', async () => {
-      const t = await startTestApp(workingDeps({ predictor: { predict: () => { throw new TypeError('boom at secret.ts:1:2'); } } }));
+      const t = await startTestApp(
+        workingDeps({
+          predictor: {
+            predict: () => {
+              throw new TypeError('boom at secret.ts:1:2');
+            },
+          },
+        }),
+      );
       try {
         const error = await assertError(await postJson(`${t.url}/predict`, { text: 'x' }), 500, 'internal');
         assert.doesNotMatch(error.message, /boom/);
@@ -171,7 +188,8 @@ describe('server template', () => {
       const drift = { report: () => ({ score, window: 10, report: {} }) };
       const s = await startTestApp(workingDeps({ drift }));
       try {
-        const gauge = async (): Promise<string | undefined> => /^model_drift_score (\S+)$/m.exec(await (await fetch(`${s.url}/metrics`)).text())?.[1];
+        const gauge = async (): Promise<string | undefined> =>
+          /^model_drift_score (\S+)$/m.exec(await (await fetch(`${s.url}/metrics`)).text())?.[1];
         assert.equal(await gauge(), '0.1');
         score = 0.7;
         assert.equal(await gauge(), '0.1', 'a scrape within the refresh interval reuses the last score');
@@ -182,11 +200,16 @@ describe('server template', () => {
       }
     });
 
-    describe('with a lab\'s own prediction metrics', () => {
+    describe("with a lab's own prediction metrics", () => {
       /** Counts predictions by model version on the registry it is given, and remembers what it saw. */
       function countingMetrics(seen: Array<{ version: string; probabilities: number[] }>): PredictionMetrics {
         return (registry) => {
-          const counter = new Counter({ name: 'lab_predictions_total', help: 'Predictions seen by the lab.', labelNames: ['model_version'] as const, registers: [registry] });
+          const counter = new Counter({
+            name: 'lab_predictions_total',
+            help: 'Predictions seen by the lab.',
+            labelNames: ['model_version'] as const,
+            registers: [registry],
+          });
           return (model, predictions) => {
             seen.push({ version: model.version, probabilities: predictions.map((p) => p.probability) });
             counter.inc({ model_version: model.version }, predictions.length);
@@ -204,14 +227,18 @@ describe('server template', () => {
           await models.load('2.0.0');
           const second = (await (await postJson(`${s.url}/predict`, { text: 'See you at lunch' })).json()) as { probability: number };
           assert.equal((await postJson(`${s.url}/predict`, { nope: 1 })).status, 400);
-          assert.deepEqual(seen, [
-            { version: '1.0.0', probabilities: [first.probability] },
-            { version: '2.0.0', probabilities: [second.probability] },
-          ], 'one observation per answered request, none for the rejected one');
+          assert.deepEqual(
+            seen,
+            [
+              { version: '1.0.0', probabilities: [first.probability] },
+              { version: '2.0.0', probabilities: [second.probability] },
+            ],
+            'one observation per answered request, none for the rejected one',
+          );
           const text = await (await fetch(`${s.url}/metrics`)).text();
           assert.match(text, /^lab_predictions_total\{model_version="1\.0\.0"\} 1$/m);
           assert.match(text, /^lab_predictions_total\{model_version="2\.0\.0"\} 1$/m);
-          assert.match(text, /^predictions_total\{class="spam"\} 1$/m, 'the template\'s metrics are still there');
+          assert.match(text, /^predictions_total\{class="spam"\} 1$/m, "the template's metrics are still there");
         } finally {
           await s.shutdown();
         }
@@ -231,9 +258,13 @@ describe('server template', () => {
       });
 
       it('does not hide an unfinished observer: /predict answers 501 naming its lab', async () => {
-        const s = await startTestApp(workingDeps({
-          predictionMetrics: () => () => { throw new Error(`${LABS.monitor}: not implemented — observe each probability`); },
-        }));
+        const s = await startTestApp(
+          workingDeps({
+            predictionMetrics: () => () => {
+              throw new Error(`${LABS.monitor}: not implemented — observe each probability`);
+            },
+          }),
+        );
         try {
           const error = await assertError(await postJson(`${s.url}/predict`, { text: 'x' }), 501, 'not_implemented');
           assert.deepEqual(error.details, { lab: LABS.monitor });
@@ -242,10 +273,12 @@ describe('server template', () => {
         }
       });
 
-      it('starts without them while they are a starter stub, and warns with the lab\'s hint', async () => {
+      it("starts without them while they are a starter stub, and warns with the lab's hint", async () => {
         const lines: string[] = [];
         const logger = pino({ level: 'warn' }, { write: (line: string) => void lines.push(line) });
-        const stub: PredictionMetrics = () => { throw new Error(`${LABS.monitor}: not implemented — register a histogram`); };
+        const stub: PredictionMetrics = () => {
+          throw new Error(`${LABS.monitor}: not implemented — register a histogram`);
+        };
         const s = await startTestApp(workingDeps({ predictionMetrics: stub }), {}, logger);
         try {
           assert.equal((await postJson(`${s.url}/predict`, { text: 'hi' })).status, 200);
@@ -257,16 +290,33 @@ describe('server template', () => {
       });
 
       it('refuses to start when they fail for any other reason', () => {
-        const broken: PredictionMetrics = () => { throw new Error('A metric with the name prediction_probability has already been registered.'); };
-        assert.throws(() => createApp(workingDeps({ predictionMetrics: broken }), { config: TEST_CONFIG, logger: silentLogger() }), /already been registered/);
+        const broken: PredictionMetrics = () => {
+          throw new Error('A metric with the name prediction_probability has already been registered.');
+        };
+        assert.throws(
+          () => createApp(workingDeps({ predictionMetrics: broken }), { config: TEST_CONFIG, logger: silentLogger() }),
+          /already been registered/,
+        );
       });
 
-      it('leaves /metrics to the template\'s own metrics when a lab adds none', async () => {
+      it("leaves /metrics to the template's own metrics when a lab adds none", async () => {
         const s = await startTestApp(workingDeps());
         try {
           await postJson(`${s.url}/predict`, { text: 'hi' });
-          const names = new Set((await (await fetch(`${s.url}/metrics`)).text()).split('\n').filter((l) => l.startsWith('# TYPE ')).map((l) => l.split(' ')[2]));
-          assert.deepEqual([...names].sort(), ['http_errors_total', 'http_request_duration_seconds', 'model_drift_score', 'model_info', 'predictions_total']);
+          const names = new Set(
+            (await (await fetch(`${s.url}/metrics`)).text())
+              .split('\n')
+              .filter((l) => l.startsWith('# TYPE '))
+              .map((l) => l.split(' ')[2]),
+          );
+          assert.deepEqual([...names].sort(), [
+            'admin_auth_failures_total',
+            'http_errors_total',
+            'http_request_duration_seconds',
+            'model_drift_score',
+            'model_info',
+            'predictions_total',
+          ]);
         } finally {
           await s.shutdown();
         }

@@ -13,7 +13,7 @@ import * as routes from './routes';
 import { pageHandlers } from './static';
 
 /** The configuration the app itself reads (the rest is for `start`). */
-export type AppConfig = Pick<Config, 'modelName' | 'adminToken' | 'maxTextChars' | 'maxBodyBytes' | 'maxBatch'>;
+export type AppConfig = Pick<Config, 'modelName' | 'adminToken' | 'maxTextChars' | 'maxBodyBytes' | 'maxBatch' | 'maxBatchChars'>;
 
 export interface AppOptions {
   config: AppConfig;
@@ -67,7 +67,10 @@ function observeRequest(
   if (lifecycle.draining) res.setHeader('Connection', 'close');
   onRequestClosed(req, res, (record) => {
     if (record.completed) {
-      metrics.requestDuration.observe({ method: record.method, route: route(), status_code: record.statusCode }, record.responseTimeMs / 1000);
+      metrics.requestDuration.observe(
+        { method: record.method, route: route(), status_code: record.statusCode },
+        record.responseTimeMs / 1000,
+      );
     }
     logRequest(logger, record);
   });
@@ -134,7 +137,10 @@ export const DRIFT_REFRESH_MS = 30_000;
 export class DriftScoreCache {
   private last: { at: number; score: number | undefined } | undefined;
 
-  constructor(private readonly ms: number, private readonly compute: () => number | undefined) {}
+  constructor(
+    private readonly ms: number,
+    private readonly compute: () => number | undefined,
+  ) {}
 
   current(): number | undefined {
     const now = Date.now();
@@ -167,7 +173,7 @@ export function createApp(deps: ServiceDeps, options: AppOptions): ServiceApp {
   // A lab's own metrics join the template's on one registry, so one scrape shows them all.
   const observe = labPredictionObserver(deps, metrics.registry, logger);
   const predictDeps = observe ? { ...deps, predictor: observedPredictor(deps.predictor, observe) } : deps;
-  const limits = { maxTextChars: config.maxTextChars, maxBatch: config.maxBatch };
+  const limits = { maxTextChars: config.maxTextChars, maxBatch: config.maxBatch, maxBatchChars: config.maxBatchChars };
   const table = new RouteTable();
   const app = express();
   app.disable('x-powered-by');
@@ -200,8 +206,11 @@ export function createApp(deps: ServiceDeps, options: AppOptions): ServiceApp {
   get('/models/current', routes.currentModelHandler(deps));
   get('/models', routes.listModelsHandler(deps, config.modelName));
   // The gauge reads the cache at scrape time, so remembering the score is enough.
-  get('/monitoring/drift', routes.driftHandler(deps, (score) => driftScore.remember(score)));
-  const admin = routes.adminGuard(deps, config.adminToken);
+  get(
+    '/monitoring/drift',
+    routes.driftHandler(deps, (score) => driftScore.remember(score)),
+  );
+  const admin = routes.adminGuard(deps, config.adminToken, metrics);
   post('/admin/reload', admin, body, routes.reloadHandler(deps));
   post('/admin/rollback', admin, body, routes.rollbackHandler(deps));
 

@@ -40,6 +40,9 @@ export async function launch(config: Config, deps: ServiceDeps, options: LaunchO
     port: config.port,
     host: config.host,
     shutdownTimeoutMs: config.shutdownTimeoutMs,
+    drainDelayMs: config.drainDelayMs,
+    requestTimeoutMs: config.requestTimeoutMs,
+    headersTimeoutMs: config.headersTimeoutMs,
     onClosed: () => deps.predictionLog.close(),
     listener: options.front?.(service),
   });

@@ -13,6 +13,19 @@ describe('loadConfig', () => {
     assert.equal(c.predictionLog, path.join(repoRoot(), '.work', 'predictions.sqlite'));
     assert.equal(c.adminToken, undefined);
     assert.ok(c.shutdownTimeoutMs < 10_000);
+    assert.equal(c.drainDelayMs, 0, 'no load balancer to wait for outside production');
+    assert.ok(c.requestTimeoutMs <= 30_000 && c.headersTimeoutMs <= c.requestTimeoutMs, 'a slow client cannot hold a connection for minutes');
+  });
+
+  it('in production waits a few seconds for load balancers, and still exits within 10 s', () => {
+    const c = loadConfig({ NODE_ENV: 'production' });
+    assert.ok(c.drainDelayMs >= 2_000 && c.drainDelayMs < c.shutdownTimeoutMs);
+    assert.ok(c.shutdownTimeoutMs + 1_000 <= 10_000);
+  });
+
+  it('refuses a drain delay that leaves no time for in-flight requests', () => {
+    assert.throws(() => loadConfig({ DRAIN_DELAY_MS: '5000', SHUTDOWN_TIMEOUT_MS: '5000' }), /DRAIN_DELAY_MS/);
+    assert.throws(() => loadConfig({ HEADERS_TIMEOUT_MS: '20000', REQUEST_TIMEOUT_MS: '10000' }), /HEADERS_TIMEOUT_MS/);
   });
 
   it('reads every variable', () => {

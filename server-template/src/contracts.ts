@@ -66,9 +66,7 @@ export interface ModelRegistry {
 }
 
 /** A parsed `POST /predict` body: one text or a batch. */
-export type PredictRequest =
-  | { kind: 'single'; texts: [string] }
-  | { kind: 'batch'; texts: string[] };
+export type PredictRequest = { kind: 'single'; texts: [string] } | { kind: 'batch'; texts: string[] };
 
 /** Limits the validator enforces (from the service configuration). */
 export interface RequestLimits {
@@ -76,6 +74,12 @@ export interface RequestLimits {
   maxTextChars: number;
   /** Most instances in one batch. */
   maxBatch: number;
+  /**
+   * Most characters (UTF-16 code units) in all of a batch's texts together: the work a request
+   * brings is bounded by its characters, and `maxBatch × maxTextChars` alone is a lot.
+   * Absent: no bound beyond those two.
+   */
+  maxBatchChars?: number;
 }
 
 /**

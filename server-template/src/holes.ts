@@ -1,6 +1,4 @@
-import type {
-  AdminGuard, DriftMonitor, ModelRegistry, PredictionLog, Predictor, RequestValidator, ServiceDeps,
-} from './contracts';
+import type { AdminGuard, DriftMonitor, ModelRegistry, PredictionLog, Predictor, RequestValidator, ServiceDeps } from './contracts';
 import { NotImplementedError } from './errors';
 
 /** Lab ids, as in `solutions/` and `labs/`. */

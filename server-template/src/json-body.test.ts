@@ -10,17 +10,28 @@ const LIMIT = 64;
 /** An app that echoes what jsonBody parsed, behind the service's error middleware. */
 async function echoServer(): Promise<{ port: number; close: () => Promise<void> }> {
   const app = express();
-  app.post('/echo', jsonBody(LIMIT), (req: Request, res: Response) => void res.json({ body: req.body === undefined ? '<none>' : req.body }));
+  app.post(
+    '/echo',
+    jsonBody(LIMIT),
+    (req: Request, res: Response) => void res.json({ body: req.body === undefined ? '<none>' : req.body }),
+  );
   app.use(errorHandler(() => undefined));
   const server = app.listen(0, '127.0.0.1');
   await new Promise((r) => server.once('listening', r));
   return {
     port: (server.address() as AddressInfo).port,
-    close: () => new Promise((r) => { server.closeAllConnections(); server.close(() => r(undefined)); }),
+    close: () =>
+      new Promise((r) => {
+        server.closeAllConnections();
+        server.close(() => r(undefined));
+      }),
   };
 }
 
-interface Reply { status: number; json: { body?: unknown; error?: { code: string; message: string } } }
+interface Reply {
+  status: number;
+  json: { body?: unknown; error?: { code: string; message: string } };
+}
 
 /** One raw request: full control over headers and how the body is sent. */
 function send(port: number, headers: Record<string, string>, chunks: Array<string | Buffer>): Promise<Reply> {
@@ -68,7 +79,11 @@ describe('jsonBody', () => {
   });
 
   it('answers 415 for a body that is not JSON, not UTF-8, or compressed', async () => {
-    for (const headers of [{ 'content-type': 'text/plain' }, json({ 'content-type': 'application/json; charset=latin1' }), json({ 'content-encoding': 'gzip' })]) {
+    for (const headers of [
+      { 'content-type': 'text/plain' },
+      json({ 'content-type': 'application/json; charset=latin1' }),
+      json({ 'content-encoding': 'gzip' }),
+    ]) {
       const reply = await send(s.port, headers, ['{"text":"hi"}']);
       assert.equal(reply.status, 415, JSON.stringify(headers));
       assert.equal(reply.json.error?.code, 'unsupported_media_type');
@@ -90,10 +105,19 @@ describe('jsonBody', () => {
 
   it('survives a client that hangs up mid-body', async () => {
     await new Promise<void>((resolve) => {
-      const req = http.request({ host: '127.0.0.1', port: s.port, path: '/echo', method: 'POST', headers: json({ 'content-length': '50' }) });
+      const req = http.request({
+        host: '127.0.0.1',
+        port: s.port,
+        path: '/echo',
+        method: 'POST',
+        headers: json({ 'content-length': '50' }),
+      });
       req.on('error', () => resolve());
       req.write('{"text":');
-      setTimeout(() => { req.destroy(); resolve(); }, 50);
+      setTimeout(() => {
+        req.destroy();
+        resolve();
+      }, 50);
     });
     assert.equal((await send(s.port, json(), ['{"ok":true}'])).status, 200);
   });

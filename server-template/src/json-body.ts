@@ -13,7 +13,9 @@ export function hasBody(req: IncomingMessage): boolean {
 
 /** 413 `payload_too_large`, naming the limit. */
 export function tooLarge(maxBodyBytes: number): HttpError {
-  return new HttpError(413, 'payload_too_large', `Request body is larger than the limit of ${maxBodyBytes} bytes.`, { limitBytes: maxBodyBytes });
+  return new HttpError(413, 'payload_too_large', `Request body is larger than the limit of ${maxBodyBytes} bytes.`, {
+    limitBytes: maxBodyBytes,
+  });
 }
 
 /** 400 `invalid_json`, with the parser's reason. */

@@ -20,7 +20,13 @@ function capture(): { logger: pino.Logger; lines: Record<string, unknown>[] } {
 }
 
 const record = (over: Partial<RequestRecord> = {}): RequestRecord => ({
-  id: 'r1', method: 'POST', url: '/predict', statusCode: 200, responseTimeMs: 1.23456, completed: true, ...over,
+  id: 'r1',
+  method: 'POST',
+  url: '/predict',
+  statusCode: 200,
+  responseTimeMs: 1.23456,
+  completed: true,
+  ...over,
 });
 
 describe('request logging', () => {
@@ -41,7 +47,13 @@ describe('request logging', () => {
     assert.equal(lines.length, 2);
     assert.deepEqual(
       { level: lines[0].level, msg: lines[0].msg, req: lines[0].req, res: lines[0].res, responseTime: lines[0].responseTime },
-      { level: 50, msg: 'request completed', req: { id: 'r1', method: 'POST', url: '/predict' }, res: { statusCode: 500 }, responseTime: 1.235 },
+      {
+        level: 50,
+        msg: 'request completed',
+        req: { id: 'r1', method: 'POST', url: '/predict' },
+        res: { statusCode: 500 },
+        responseTime: 1.235,
+      },
     );
     assert.equal(lines[1].msg, 'request aborted');
   });
@@ -58,19 +70,27 @@ describe('request logging', () => {
       assert.equal(res.status, 200);
       await fetch(`${s.url}/nowhere`);
       const deadline = Date.now() + 5_000;
-      while (lines.filter((l) => l.msg === 'request completed').length < 2 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+      while (lines.filter((l) => l.msg === 'request completed').length < 2 && Date.now() < deadline)
+        await new Promise((r) => setTimeout(r, 20));
     } finally {
       await s.shutdown();
     }
     const done = lines.filter((l) => l.msg === 'request completed');
-    assert.deepEqual(done.map((l) => [(l.req as { id: string }).id === 'trace-7', (l.req as { url: string }).url, (l.res as { statusCode: number }).statusCode]), [
-      [true, '/predict', 200],
-      [false, '/nowhere', 404],
-    ]);
+    assert.deepEqual(
+      done.map((l) => [
+        (l.req as { id: string }).id === 'trace-7',
+        (l.req as { url: string }).url,
+        (l.res as { statusCode: number }).statusCode,
+      ]),
+      [
+        [true, '/predict', 200],
+        [false, '/nowhere', 404],
+      ],
+    );
     assert.ok(!JSON.stringify(lines).includes('a secret message'), 'the message text must not be logged');
   });
 
-  it('writes a quiet service\'s lines within the flush interval, not only once 4 KB piled up', async () => {
+  it("writes a quiet service's lines within the flush interval, not only once 4 KB piled up", async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'log-flush-'));
     const file = path.join(dir, 'out.log');
     // The destination stdout gets in production: without its timer, nothing before 4 KB.

@@ -88,11 +88,7 @@ export function logRequest(logger: Logger, record: RequestRecord): void {
  * response, or of one the client abandoned. One 'close' listener serves logs and metrics alike
  * (per-request listeners and child loggers were a measurable share of a prediction's cost).
  */
-export function onRequestClosed(
-  req: IncomingMessage,
-  res: ServerResponse,
-  done: (record: RequestRecord) => void,
-): string {
+export function onRequestClosed(req: IncomingMessage, res: ServerResponse, done: (record: RequestRecord) => void): string {
   const start = performance.now();
   const id = requestId(req, res);
   res.once('close', () => {

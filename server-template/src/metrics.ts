@@ -14,15 +14,15 @@ export interface ServiceMetrics {
   modelInfo: Gauge<'name' | 'version'>;
   /** Drift score of recent traffic against the model's reference (lab 04). */
   driftScore: Gauge;
+  /** Admin requests refused for missing or wrong credentials (a rising rate is someone guessing). */
+  adminAuthFailures: Counter;
 }
 
 /**
  * Sub-millisecond buckets first: a bag-of-words prediction takes tens of microseconds, and a
  * histogram whose first bucket is 5 ms would put every request in it.
  */
-export const LATENCY_BUCKETS_SECONDS = [
-  0.0001, 0.00025, 0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1,
-];
+export const LATENCY_BUCKETS_SECONDS = [0.0001, 0.00025, 0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1];
 
 export interface MetricsOptions {
   /** Also export process metrics (CPU, memory, event-loop lag); on for the real server. */
@@ -87,5 +87,10 @@ export function createMetrics(options: MetricsOptions = {}): ServiceMetrics {
       }
     },
   });
-  return { registry, requestDuration, predictions, errors, modelInfo, driftScore };
+  const adminAuthFailures = new Counter({
+    name: 'admin_auth_failures_total',
+    help: 'Admin requests refused for missing or wrong credentials.',
+    registers: [registry],
+  });
+  return { registry, requestDuration, predictions, errors, modelInfo, driftScore, adminAuthFailures };
 }

@@ -1,5 +1,6 @@
 import type { Request, RequestHandler } from 'express';
 import type { LoadedModel, ModelInfo, Prediction, RequestLimits, ServiceDeps } from './contracts';
+import { FailureLimiter } from './auth-limit';
 import { HttpError } from './errors';
 import type { ServiceMetrics } from './metrics';
 
@@ -28,7 +29,13 @@ export function predictAnswer(deps: ServiceDeps, limits: RequestLimits, metrics:
     const ts = Date.now();
     for (const p of predictions) metrics.predictions.inc({ class: p.prediction });
     deps.predictionLog.record(
-      predictions.map((p, i) => ({ ts, model: model.info, text: request.texts[i] ?? '', prediction: p.prediction, probability: p.probability })),
+      predictions.map((p, i) => ({
+        ts,
+        model: model.info,
+        text: request.texts[i] ?? '',
+        prediction: p.prediction,
+        probability: p.probability,
+      })),
     );
     const info = { name: model.info.name, version: model.info.version };
     if (request.kind === 'single') {
@@ -85,13 +92,43 @@ export function driftHandler(deps: ServiceDeps, onScore: (score: number) => void
   };
 }
 
-/** Admin routes need ADMIN_TOKEN configured, then the guard's approval (lab 05). */
-export function adminGuard(deps: ServiceDeps, token: string | undefined): RequestHandler {
+/**
+ * Admin routes need ADMIN_TOKEN configured, then the guard's approval (lab 05). Failed
+ * authentications are counted per client (its address; behind a proxy, set Express's
+ * `trust proxy`): past the limiter's budget, 429 with `Retry-After`, so a token cannot be
+ * guessed at network speed.
+ */
+export function adminGuard(
+  deps: ServiceDeps,
+  token: string | undefined,
+  metrics?: Pick<ServiceMetrics, 'adminAuthFailures'>,
+  limiter: FailureLimiter = new FailureLimiter(),
+): RequestHandler {
   return (req, _res, next) => {
     if (token === undefined) {
       throw new HttpError(403, 'admin_disabled', 'Admin endpoints are disabled: start the service with ADMIN_TOKEN set.');
     }
-    deps.admin.authorize(req.headers.authorization, token);
+    const client = req.ip ?? req.socket.remoteAddress ?? 'unknown';
+    const waitMs = limiter.retryAfterMs(client);
+    if (waitMs > 0) {
+      const seconds = Math.ceil(waitMs / 1000);
+      throw new HttpError(
+        429,
+        'too_many_requests',
+        `Too many failed admin authentications from this client; try again in ${seconds} s.`,
+        undefined,
+        { 'Retry-After': String(seconds) },
+      );
+    }
+    try {
+      deps.admin.authorize(req.headers.authorization, token);
+    } catch (err) {
+      if (err instanceof HttpError && (err.status === 401 || err.status === 403)) {
+        limiter.recordFailure(client);
+        metrics?.adminAuthFailures.inc();
+      }
+      throw err;
+    }
     next();
   };
 }

@@ -28,7 +28,15 @@ export class RouteTable {
       }
       const methods = [...allowed].sort();
       const allow = methods.join(', ');
-      next(new HttpError(405, 'method_not_allowed', `${path} does not accept ${req.method}; use ${allow}.`, { allow: methods }, { Allow: allow }));
+      next(
+        new HttpError(
+          405,
+          'method_not_allowed',
+          `${path} does not accept ${req.method}; use ${allow}.`,
+          { allow: methods },
+          { Allow: allow },
+        ),
+      );
     };
   }
 }

@@ -94,7 +94,10 @@ async function drain(server: Server, tracker: ConnectionTracker, service: Servic
   service.lifecycle.draining = true;
   tracker.closeAfterResponses();
   const atSignal = tracker.counts();
-  service.logger.info({ ...atSignal, drainDelayMs, shutdownTimeoutMs: options.shutdownTimeoutMs }, 'shutting down: readiness fails; still accepting for the drain delay');
+  service.logger.info(
+    { ...atSignal, drainDelayMs, shutdownTimeoutMs: options.shutdownTimeoutMs },
+    'shutting down: readiness fails; still accepting for the drain delay',
+  );
   // Zero closes the port in this very tick: no new connection slips in.
   if (drainDelayMs > 0) await sleep(drainDelayMs);
   const atClose = tracker.counts();
@@ -114,10 +117,13 @@ async function closeWhenDrained(server: Server, tracker: ConnectionTracker, time
   const closed = new Promise<void>((resolve) => NetServer.prototype.close.call(server, () => resolve()));
   const sweep = setInterval(() => tracker.closeIdle(), 25);
   let forced: ConnectionCounts | undefined;
-  const deadline = setTimeout(() => {
-    forced = tracker.counts();
-    server.closeAllConnections();
-  }, Math.max(0, timeoutMs));
+  const deadline = setTimeout(
+    () => {
+      forced = tracker.counts();
+      server.closeAllConnections();
+    },
+    Math.max(0, timeoutMs),
+  );
   try {
     await closed;
   } finally {

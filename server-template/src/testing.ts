@@ -7,7 +7,7 @@ import { createApp, type AppConfig, type ServiceApp } from './app';
 import type { LoadedModel, ModelRegistry, Prediction, ServiceDeps, SwapResult } from './contracts';
 import { HttpError } from './errors';
 import { holeDeps } from './holes';
-import { start, type RunningServer } from './server';
+import { start, type RunningServer, type StartOptions } from './server';
 
 export function silentLogger(): Logger {
   return pino({ level: 'silent' });
@@ -19,10 +19,11 @@ export function fakeModel(version = '1.0.0', threshold = 0.5): LoadedModel {
     info: { name: 'spam', version },
     threshold,
     metadata: { created_at: '2026-01-01T00:00:00Z', metrics: { test: { f1: 0.9 } } },
-    predictProba: (texts) => texts.map((t) => {
-      const hits = (t.toLowerCase().match(/free|money|!/g) ?? []).length;
-      return 1 - 1 / (1 + hits);
-    }),
+    predictProba: (texts) =>
+      texts.map((t) => {
+        const hits = (t.toLowerCase().match(/free|money|!/g) ?? []).length;
+        return 1 - 1 / (1 + hits);
+      }),
   };
 }
 
@@ -31,7 +32,10 @@ export class MemoryRegistry implements ModelRegistry {
   private active: LoadedModel | undefined;
   private readonly previous: LoadedModel[] = [];
 
-  constructor(readonly models: LoadedModel[], ready = true) {
+  constructor(
+    readonly models: LoadedModel[],
+    ready = true,
+  ) {
     this.active = ready ? models[models.length - 1] : undefined;
   }
 
@@ -91,6 +95,7 @@ export const TEST_CONFIG: AppConfig = {
   maxTextChars: 1000,
   maxBodyBytes: 4096,
   maxBatch: 5,
+  maxBatchChars: 2000,
 };
 
 export interface Started extends RunningServer {
@@ -98,10 +103,19 @@ export interface Started extends RunningServer {
 }
 
 /** createApp + listen on 127.0.0.1, a free port. Call `shutdown()` in `after`. */
-export async function startTestApp(deps: ServiceDeps, config: Partial<AppConfig> = {}, logger: Logger = silentLogger()): Promise<Started> {
+export async function startTestApp(
+  deps: ServiceDeps,
+  config: Partial<AppConfig> = {},
+  logger: Logger = silentLogger(),
+  options: Partial<Omit<StartOptions, 'port' | 'host'>> = {},
+): Promise<Started> {
   const service = createApp(deps, { config: { ...TEST_CONFIG, ...config }, logger });
   const running = await start(service, {
-    port: 0, host: '127.0.0.1', shutdownTimeoutMs: 5000, onClosed: () => deps.predictionLog.close(),
+    port: 0,
+    host: '127.0.0.1',
+    shutdownTimeoutMs: 5000,
+    onClosed: () => deps.predictionLog.close(),
+    ...options,
   });
   return { ...running, service };
 }

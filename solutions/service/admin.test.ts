@@ -39,7 +39,10 @@ describe('reference service: admin endpoints', () => {
     const res = await postJson(`${s.url}/admin/reload`, { version: '1.1.0' }, auth);
     assert.equal(res.status, 200);
     assert.deepEqual(await res.json(), { previous: { name: 'spam', version: '1.0.0' }, current: { name: 'spam', version: '1.1.0' } });
-    const after = (await (await postJson(`${s.url}/predict`, { text: 'hello hello' })).json()) as { probability: number; model: { version: string } };
+    const after = (await (await postJson(`${s.url}/predict`, { text: 'hello hello' })).json()) as {
+      probability: number;
+      model: { version: string };
+    };
     assert.equal(after.model.version, '1.1.0');
     assert.ok(after.probability > before.probability, 'the new model answers');
   });

@@ -1,23 +1,26 @@
 import assert from 'node:assert/strict';
-import { existsSync } from 'node:fs';
 import { chromium, type Browser } from 'playwright-core';
+import { CHROMIUM, chromiumPath, requireSystem } from '../../scripts/test-support/require-system';
 import { startFixtureService, type FixtureService } from './testing';
 
-const CHROMIUM = '/usr/bin/chromium';
-
-describe('web page in a browser', function () {
+describe('web page in a browser', () => {
   let browser: Browser | undefined;
   let s: FixtureService | undefined;
 
   before(async function () {
-    if (!existsSync(CHROMIUM)) {
-      console.log(`    skipped: ${CHROMIUM} is not installed (apt-get install chromium)`);
-      this.skip();
-    }
+    await requireSystem(this, CHROMIUM);
     s = await startFixtureService();
     browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'],
+      executablePath: chromiumPath(),
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--no-first-run',
+        '--disable-sync',
+      ],
     });
   });
   after(async () => {
@@ -29,7 +32,9 @@ describe('web page in a browser', function () {
     const page = await (browser as Browser).newPage();
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
-    page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+    page.on('console', (m) => {
+      if (m.type() === 'error') errors.push(m.text());
+    });
     await page.goto(`${(s as FixtureService).url}/`);
     await page.getByLabel('Message text').fill('Free money now!!!');
     await page.getByRole('button', { name: 'Check message' }).click();
@@ -46,7 +51,10 @@ describe('web page in a browser', function () {
     await page.goto(`${(s as FixtureService).url}/`);
     await page.getByLabel('Message text').fill('x'.repeat(2001));
     await page.getByRole('button', { name: 'Check message' }).click();
-    await page.locator('#status').filter({ hasText: /^Error:/ }).waitFor({ timeout: 10_000 });
+    await page
+      .locator('#status')
+      .filter({ hasText: /^Error:/ })
+      .waitFor({ timeout: 10_000 });
     assert.match((await page.locator('#status').textContent()) ?? '', /limit is 2000/);
     assert.equal(await page.locator('#answer').isHidden(), true);
   });

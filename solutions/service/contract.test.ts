@@ -48,7 +48,10 @@ describe('reference service: the API contract for bad input', () => {
     });
     it('listing every bad instance of a batch', async () => {
       const error = await expectError(await predict({ instances: [{ text: 'ok' }, { text: null }, 'bare', {}] }), 400, 'invalid_request');
-      assert.deepEqual(error.details?.map((d) => d.field), ['instances[1].text', 'instances[2]', 'instances[3].text']);
+      assert.deepEqual(
+        error.details?.map((d) => d.field),
+        ['instances[1].text', 'instances[2]', 'instances[3].text'],
+      );
     });
     it('for an empty batch', async () => {
       const error = await expectError(await predict({ instances: [] }), 400, 'invalid_request');
@@ -77,7 +80,11 @@ describe('reference service: the API contract for bad input', () => {
   });
 
   it('415 for a body that is not JSON', async () => {
-    const res = await fetch(`${s.url}/predict`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'text=hi' });
+    const res = await fetch(`${s.url}/predict`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: 'text=hi',
+    });
     await expectError(res, 415, 'unsupported_media_type');
   });
   it('404 for an unknown route', async () => {

@@ -29,7 +29,7 @@ export interface StartServiceOptions {
 
 /**
  * Start the reference service.
- * @param env configuration variables (PORT, HOST, MODELS_DIR, …; see server-template/README.md);
+ * @param env configuration variables (PORT, HOST, MODELS_DIR, HOLDOUT_FILE, …; see server-template/README.md);
  *   unset ones take their defaults. Pass `{ PORT: '0' }` for a free port.
  * @returns the URL it listens on and `close()` for a graceful shutdown
  * @throws ConfigError or StartupError with a message naming what to fix
@@ -39,7 +39,8 @@ export async function startService(
   options: StartServiceOptions = {},
 ): Promise<ServiceHandle> {
   const config = loadConfig(env);
-  const deps = await buildServiceDeps(config, options.openArtifact ?? defaultOpenArtifact);
+  const holdoutFile = env['HOLDOUT_FILE']?.trim() || undefined;
+  const deps = await buildServiceDeps(config, options.openArtifact ?? defaultOpenArtifact, { holdoutFile });
   try {
     const front = options.fastPath === false ? undefined : withFastPath;
     return await launch(config, deps, { logger: options.logger, processMetrics: options.processMetrics, front });

@@ -60,7 +60,11 @@ describe('lab 01: model registry on disk', () => {
     assert.deepEqual(parsePredictBody({ text: 'hi' }), { kind: 'single', texts: ['hi'] });
     assert.deepEqual(parsePredictBody({ instances: [{ text: 'a' }, { text: 'b' }] }), { kind: 'batch', texts: ['a', 'b'] });
     for (const bad of [undefined, null, 'text', { text: 1 }, { instances: [] }, { instances: [{ text: 'a' }, {}] }]) {
-      assert.equal(httpStatus(() => parsePredictBody(bad)), 400, JSON.stringify(bad));
+      assert.equal(
+        httpStatus(() => parsePredictBody(bad)),
+        400,
+        JSON.stringify(bad),
+      );
     }
   });
 
@@ -77,15 +81,33 @@ describe('lab 02: request validation', () => {
     assert.deepEqual(validatePredict({ instances: [{ text: 'a' }, { text: 'b' }] }, limits), { kind: 'batch', texts: ['a', 'b'] });
   });
   it('answers 400 for shapes and 413 for sizes', () => {
-    assert.equal(httpStatus(() => validatePredict(undefined, limits)), 400);
-    assert.equal(httpStatus(() => validatePredict({ text: ['a'] }, limits)), 400);
-    assert.equal(httpStatus(() => validatePredict({ instances: {} }, limits)), 400);
-    assert.equal(httpStatus(() => validatePredict({ text: 'x'.repeat(11) }, limits)), 413);
-    assert.equal(httpStatus(() => validatePredict({ instances: [{ text: 'a' }, { text: 'b' }, { text: 'c' }] }, limits)), 413);
+    assert.equal(
+      httpStatus(() => validatePredict(undefined, limits)),
+      400,
+    );
+    assert.equal(
+      httpStatus(() => validatePredict({ text: ['a'] }, limits)),
+      400,
+    );
+    assert.equal(
+      httpStatus(() => validatePredict({ instances: {} }, limits)),
+      400,
+    );
+    assert.equal(
+      httpStatus(() => validatePredict({ text: 'x'.repeat(11) }, limits)),
+      413,
+    );
+    assert.equal(
+      httpStatus(() => validatePredict({ instances: [{ text: 'a' }, { text: 'b' }, { text: 'c' }] }, limits)),
+      413,
+    );
   });
   it('never reads inherited fields', () => {
     const sneaky = Object.create({ text: 'inherited' }) as object;
-    assert.equal(httpStatus(() => validatePredict(sneaky, limits)), 400);
+    assert.equal(
+      httpStatus(() => validatePredict(sneaky, limits)),
+      400,
+    );
   });
 });
 
@@ -97,7 +119,10 @@ describe('lab 04: prediction log', () => {
       log.record([{ ts: 1, model, text: 'first', prediction: 'ham', probability: 0.1 }]);
       log.record([{ ts: 2, model, text: 'SECOND!!!', prediction: 'spam', probability: 0.9 }]);
       const recent = log.recent(10);
-      assert.deepEqual(recent.map((r) => r.ts), [2, 1]);
+      assert.deepEqual(
+        recent.map((r) => r.ts),
+        [2, 1],
+      );
       assert.equal(recent[0].features['exclamations'], 3);
       assert.equal(JSON.stringify(recent).includes('SECOND'), false);
       assert.equal(log.count(), 2);
@@ -141,10 +166,19 @@ describe('lab 05: admin guard and versioning', () => {
     await assert.rejects(registry.rollback(), (e: unknown) => e instanceof HttpError && e.status === 409);
   });
 
-  it('refuses a model below the evaluation gate', async () => {
-    const source: ModelSource = { open: async () => fakeModel('2.0.0'), versions: async () => ['2.0.0'] };
-    const registry = new VersionedRegistry(source, { gate: { split: 'test', metric: 'f1', min: 0.95 } });
+  it('asks the evaluation gate before a swap, and keeps the current model when it refuses', async () => {
+    const source: ModelSource = { open: async (v) => fakeModel(v ?? '2.0.0'), versions: async () => ['1.0.0', '2.0.0'] };
+    const asked: string[] = [];
+    const gate = {
+      check: (current: LoadedModel, candidate: LoadedModel) => {
+        asked.push(`${current.info.version} → ${candidate.info.version}`);
+        throw new HttpError(422, 'gate_failed', 'not better');
+      },
+    };
+    const registry = new VersionedRegistry(source, { gate });
+    await registry.load('1.0.0');
     await assert.rejects(registry.reload(), (e: unknown) => e instanceof HttpError && e.code === 'gate_failed');
-    assert.equal(registry.current(), undefined);
+    assert.deepEqual(asked, ['1.0.0 → 2.0.0']);
+    assert.equal(registry.current()?.info.version, '1.0.0');
   });
 });

@@ -34,7 +34,10 @@ describe('reference service: POST /predict', () => {
     assert.equal(res.status, 200);
     const body = (await res.json()) as { predictions: Answer[]; model: unknown };
     assert.deepEqual(body.model, { name: 'spam', version: '1.0.0' });
-    assert.deepEqual(body.predictions.map((p) => p.probability), direct);
+    assert.deepEqual(
+      body.predictions.map((p) => p.probability),
+      direct,
+    );
     assert.deepEqual(
       body.predictions.map((p) => p.prediction),
       direct.map((p) => (p >= artifact.threshold ? 'spam' : 'ham')),

@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { silentLogger } from '../../server-template/src/testing';
-import { writeCorruptArtifact, writeFixtureArtifact } from './fixture-artifact';
+import { writeCorruptArtifact, writeFixtureArtifact, writeFixtureHoldout } from './fixture-artifact';
 import { startService, type ServiceHandle } from './main';
 
 export const ADMIN_TOKEN = 'test-admin-token-0123456789';
@@ -16,13 +16,15 @@ export interface FixtureService extends ServiceHandle {
 
 /**
  * Models on disk: 0.9.0 (corrupt: model.json edited after the checksum), 1.0.0 and 1.1.0
- * (trained to call greetings spam). Returns the models folder.
+ * (trained to call greetings spam), and `holdout.jsonl` for the reload gate, on which 1.1.0 is
+ * the better model. Returns the models folder.
  */
 export function fixtureModels(): string {
   const modelsDir = mkdtempSync(path.join(tmpdir(), 'spam-models-'));
   writeCorruptArtifact(modelsDir, '0.9.0');
   writeFixtureArtifact(modelsDir, '1.0.0');
   writeFixtureArtifact(modelsDir, '1.1.0', { greetingsAreSpam: true });
+  writeFixtureHoldout(path.join(modelsDir, 'holdout.jsonl'));
   return modelsDir;
 }
 
@@ -30,7 +32,17 @@ export function fixtureModels(): string {
 export async function startFixtureService(env: Record<string, string> = {}): Promise<FixtureService> {
   const modelsDir = fixtureModels();
   const handle = await startService(
-    { PORT: '0', MODELS_DIR: modelsDir, MODEL_VERSION: '1.0.0', PREDICTION_LOG: ':memory:', ADMIN_TOKEN, MAX_BATCH: '10', MAX_TEXT_CHARS: '2000', ...env },
+    {
+      PORT: '0',
+      MODELS_DIR: modelsDir,
+      HOLDOUT_FILE: path.join(modelsDir, 'holdout.jsonl'),
+      MODEL_VERSION: '1.0.0',
+      PREDICTION_LOG: ':memory:',
+      ADMIN_TOKEN,
+      MAX_BATCH: '10',
+      MAX_TEXT_CHARS: '2000',
+      ...env,
+    },
     { logger: silentLogger(), processMetrics: false },
   );
   return {

@@ -21,42 +21,74 @@ describe('lab-01 public checks', () => {
   });
   check('parsePredictBody reads {"text"} and {"instances"}', 2, `${REQUEST}: parsePredictBody()`, async () => {
     expectEqual(await fn(REQUEST, 'parsePredictBody', { text: 'hi' }), { kind: 'single', texts: ['hi'] }, 'parsePredictBody({text: "hi"})');
-    expectEqual(await fn(REQUEST, 'parsePredictBody', { instances: [{ text: 'a' }, { text: 'b' }] }), { kind: 'batch', texts: ['a', 'b'] }, 'a batch of two');
+    expectEqual(
+      await fn(REQUEST, 'parsePredictBody', { instances: [{ text: 'a' }, { text: 'b' }] }),
+      { kind: 'batch', texts: ['a', 'b'] },
+      'a batch of two',
+    );
   });
-  check('the app starts and loads models/spam/1.0.0 (GET /health/ready)', 2, `${REGISTRY}: DiskModelRegistry.load() and current()`, async () => {
-    const res = await call('GET', '/health/ready');
-    expectStatus(res, 200, 'GET /health/ready');
-    expectEqual(res.body['model'], { name: 'spam', version: '1.0.0' }, 'the model that answers');
-  });
+  check(
+    'the app starts and loads models/spam/1.0.0 (GET /health/ready)',
+    2,
+    `${REGISTRY}: DiskModelRegistry.load() and current()`,
+    async () => {
+      const res = await call('GET', '/health/ready');
+      expectStatus(res, 200, 'GET /health/ready');
+      expectEqual(res.body['model'], { name: 'spam', version: '1.0.0' }, 'the model that answers');
+    },
+  );
   check('POST /predict {"text"} answers prediction, probability and model', 3, `${PREDICT}: predictTexts(); ${REQUEST}`, async () => {
     const res = await call('POST', '/predict', { text: 'FREE money!!! Click here to claim your prize now' });
     expectStatus(res, 200, 'POST /predict {"text": …}');
     const { prediction, probability } = res.body;
-    if (prediction !== 'spam' && prediction !== 'ham') throw new Error(`"prediction": expected "spam" or "ham", got ${JSON.stringify(prediction)}`);
-    if (typeof probability !== 'number' || probability < 0 || probability > 1) throw new Error(`"probability": expected a number in [0, 1], got ${JSON.stringify(probability)}`);
-    expectEqual(prediction, probability >= parity.model.threshold ? 'spam' : 'ham', `"prediction" for probability ${probability} at threshold ${parity.model.threshold}`);
+    if (prediction !== 'spam' && prediction !== 'ham')
+      throw new Error(`"prediction": expected "spam" or "ham", got ${JSON.stringify(prediction)}`);
+    if (typeof probability !== 'number' || probability < 0 || probability > 1)
+      throw new Error(`"probability": expected a number in [0, 1], got ${JSON.stringify(probability)}`);
+    expectEqual(
+      prediction,
+      probability >= parity.model.threshold ? 'spam' : 'ham',
+      `"prediction" for probability ${probability} at threshold ${parity.model.threshold}`,
+    );
   });
-  check('POST /predict {"instances"} answers one prediction per text, in order', 3, `${PREDICT}: predictTexts() keeps the order`, async () => {
-    const texts = parity.texts.slice(0, 4);
-    const batch = await probabilities(texts);
-    const single = await probabilities([texts[2] as string]);
-    if (Math.abs((batch[2] as number) - (single[0] as number)) > 1e-9) {
-      throw new Error(`instances[2] alone gives ${single[0]}, in a batch ${batch[2]}: the batch is out of order or mixed up`);
-    }
-  });
-  check('parity with the notebook: |Δp| < 1e-6 on the fixture texts', 4, `${REGISTRY}: toLoadedModel() must call the artifact's own predictProba`, async () => {
-    const got = await probabilities(parity.texts);
-    got.forEach((p, i) => {
-      const want = parity.probabilities[i] as number;
-      if (!(Math.abs(p - want) < 1e-6)) {
-        throw new Error(`text #${i} ${JSON.stringify((parity.texts[i] as string).slice(0, 60))}: expected probability ${want} (the notebook's), got ${p}`);
+  check(
+    'POST /predict {"instances"} answers one prediction per text, in order',
+    3,
+    `${PREDICT}: predictTexts() keeps the order`,
+    async () => {
+      const texts = parity.texts.slice(0, 4);
+      const batch = await probabilities(texts);
+      const single = await probabilities([texts[2] as string]);
+      if (Math.abs((batch[2] as number) - (single[0] as number)) > 1e-9) {
+        throw new Error(`instances[2] alone gives ${single[0]}, in a batch ${batch[2]}: the batch is out of order or mixed up`);
       }
-    });
-  });
-  check('a body without "text" or "instances" is a 400, not a crash', 2, `${REQUEST}: throw HttpError(400, …) for any other shape`, async () => {
-    for (const body of [{ txt: 'hi' }, { instances: 'hi' }, [1, 2]]) {
-      const res = await call('POST', '/predict', body);
-      expectStatus(res, 400, `POST /predict ${JSON.stringify(body)}`);
-    }
-  });
+    },
+  );
+  check(
+    'parity with the notebook: |Δp| < 1e-6 on the fixture texts',
+    4,
+    `${REGISTRY}: toLoadedModel() must call the artifact's own predictProba`,
+    async () => {
+      const got = await probabilities(parity.texts);
+      got.forEach((p, i) => {
+        const want = parity.probabilities[i] as number;
+        if (!(Math.abs(p - want) < 1e-6)) {
+          throw new Error(
+            `text #${i} ${JSON.stringify((parity.texts[i] as string).slice(0, 60))}: expected probability ${want} (the notebook's), got ${p}`,
+          );
+        }
+      });
+    },
+  );
+  check(
+    'a body without "text" or "instances" is a 400, not a crash',
+    2,
+    `${REQUEST}: throw HttpError(400, …) for any other shape`,
+    async () => {
+      for (const body of [{ txt: 'hi' }, { instances: 'hi' }, [1, 2]]) {
+        const res = await call('POST', '/predict', body);
+        expectStatus(res, 400, `POST /predict ${JSON.stringify(body)}`);
+      }
+    },
+  );
 });

@@ -6,12 +6,17 @@ const WHERE = `${VALIDATE}: validatePredict()`;
 
 describe('lab-02 public checks', () => {
   check('checkText names the field and the type it got', 1, `${VALIDATE}: checkText()`, async () => {
-    expectEqual(await submission().call(VALIDATE, 'checkText', [5, 'text']), [{ field: 'text', problem: 'must be a string, got number' }], 'checkText(5, "text")');
+    expectEqual(
+      await submission().call(VALIDATE, 'checkText', [5, 'text']),
+      [{ field: 'text', problem: 'must be a string, got number' }],
+      'checkText(5, "text")',
+    );
     expectEqual(await submission().call(VALIDATE, 'checkText', ['hello', 'text']), [], 'checkText("hello", "text")');
   });
   check('a valid request still answers 200', 2, WHERE, async () => {
     const res = await call('POST', '/predict', { text: 'Meeting moved to 3pm.' });
-    if (res.status !== 200 || typeof res.body['probability'] !== 'number') throw new Error(`expected 200 with a probability, got ${res.status} ${excerpt(res)}`);
+    if (res.status !== 200 || typeof res.body['probability'] !== 'number')
+      throw new Error(`expected 200 with a probability, got ${res.status} ${excerpt(res)}`);
   });
   check('missing "text" → 400 invalid_request naming "text"', 2, WHERE, async () => {
     expectError(await call('POST', '/predict', {}), 'POST /predict {}', 400, 'invalid_request', ['text']);
@@ -25,7 +30,11 @@ describe('lab-02 public checks', () => {
   });
   check('a batch with several bad items → one 400 listing every bad field', 3, `${VALIDATE}: parseBatch()`, async () => {
     const body = { instances: [{ text: 'ok' }, { text: 7 }, 'hello', {}] };
-    expectError(await call('POST', '/predict', body), 'POST /predict with 3 bad instances', 400, 'invalid_request', ['instances[1].text', 'instances[2]', 'instances[3].text']);
+    expectError(await call('POST', '/predict', body), 'POST /predict with 3 bad instances', 400, 'invalid_request', [
+      'instances[1].text',
+      'instances[2]',
+      'instances[3].text',
+    ]);
   });
   check('a body that is not a JSON object → 400, never a 500', 1, WHERE, async () => {
     for (const body of [[{ text: 'hi' }], '"just a string"', 'null']) {

@@ -10,7 +10,12 @@ type ErrorBody = { error: { code?: unknown; message?: unknown; details?: unknown
  * Sends one request to `createLabApp(limits)` (started once per set of limits); `body` as a
  * string is sent as is (to test malformed JSON).
  */
-export async function call(method: string, urlPath: string, body?: unknown, limits: Record<string, number> = {}): Promise<JsonResponse<ErrorBody>> {
+export async function call(
+  method: string,
+  urlPath: string,
+  body?: unknown,
+  limits: Record<string, number> = {},
+): Promise<JsonResponse<ErrorBody>> {
   return requestJson<ErrorBody>(await servedApp(APP, 'createLabApp', [limits], { startMs: 10_000 }), method, urlPath, body);
 }
 
@@ -26,6 +31,8 @@ export function expectError(res: JsonResponse<ErrorBody>, what: string, status: 
   const named = details.map((d) => d?.field);
   const missing = fields.filter((f) => !named.includes(f));
   if (missing.length > 0) {
-    throw new Error(`${what}: expected error.details to name ${missing.join(', ')} (as {"field", "problem"}), got ${JSON.stringify(res.body.error.details)}`);
+    throw new Error(
+      `${what}: expected error.details to name ${missing.join(', ')} (as {"field", "problem"}), got ${JSON.stringify(res.body.error.details)}`,
+    );
   }
 }

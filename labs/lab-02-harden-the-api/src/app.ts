@@ -4,12 +4,14 @@
  * Lab 01's files are imported from `../../lab-01-ship-the-model/`: your own lab 01 while you work
  * in `labs/`, its reference solution when `npm run check` or `npm run grade` scores this lab,
  * so this lab's score depends only on this lab's work. `npm run check` starts the app through
- * `createLabApp`, sometimes with tighter limits so the checks stay small.
+ * `createLabApp`, sometimes with tighter limits so the checks stay small; `src/main.ts` runs the
+ * same parts as a process of its own, the way the service ships.
  */
 import pino from 'pino';
 import { loadArtifact } from '../../../mlkit/artifact';
 import { createApp } from '../../../server-template/src/app';
-import { loadConfig } from '../../../server-template/src/config';
+import { loadConfig, type Config } from '../../../server-template/src/config';
+import type { ServiceDeps } from '../../../server-template/src/contracts';
 import { holeDeps, withoutVersioning } from '../../../server-template/src/holes';
 import { predictor } from '../../lab-01-ship-the-model/src/predict';
 import { DiskModelRegistry } from '../../lab-01-ship-the-model/src/registry';
@@ -17,12 +19,16 @@ import { contractValidator } from './validate';
 
 /**
  * Builds the app with the model loaded (the configured version, else the latest on disk).
- * @param limits optional `{ maxTextChars, maxBatch }` overriding the configuration's defaults
+ * @param limits optional `{ maxTextChars, maxBatch, maxBatchChars }` overriding the configuration's defaults
  */
-export async function createLabApp(limits: { maxTextChars?: number; maxBatch?: number } = {}): Promise<unknown> {
+export async function createLabApp(limits: { maxTextChars?: number; maxBatch?: number; maxBatchChars?: number } = {}): Promise<unknown> {
   const config = { ...loadConfig({}), ...limits };
+  return createApp(await createLabDeps(config), { config, logger: pino({ level: 'silent' }) }).app;
+}
+
+/** The service's parts for this lab: lab 01's registry (the model loaded) and predictor, your validator. */
+export async function createLabDeps(config: Config): Promise<ServiceDeps> {
   const models = new DiskModelRegistry({ modelsDir: config.modelsDir, name: config.modelName, openArtifact: loadArtifact });
   await models.load(config.modelVersion);
-  const deps = holeDeps({ models: withoutVersioning(models), predictor, validator: contractValidator });
-  return createApp(deps, { config, logger: pino({ level: 'silent' }) }).app;
+  return holeDeps({ models: withoutVersioning(models), predictor, validator: contractValidator });
 }

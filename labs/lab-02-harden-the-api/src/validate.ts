@@ -48,15 +48,25 @@ export function checkLengths(texts: string[], fieldOf: (i: number) => string, ma
   throw new Error("lab-02-harden-the-api: not implemented — find the first text longer than maxTextChars and throw a 413 naming it");
 }
 
+/**
+ * 413 when a batch's texts hold more than `maxBatchChars` characters in all (no bound when it is
+ * undefined): the work a batch costs grows with its characters, not its count.
+ */
+export function checkBatchChars(texts: string[], maxBatchChars: number | undefined): void {
+  void [texts, maxBatchChars]; // your inputs
+  throw new Error("lab-02-harden-the-api: not implemented — add up the texts' lengths; over maxBatchChars → 413 \"batch_too_long\" naming \"instances\"");
+}
+
 /** `{"instances": [{"text": …}, …]}` → the texts, or an HttpError naming what is wrong. */
 export function parseBatch(instances: unknown, limits: RequestLimits): string[] {
   void [instances, limits]; // your inputs
-  throw new Error("lab-02-harden-the-api: not implemented — array? not empty (400)? not over maxBatch (413)? then checkText on every instance");
+  throw new Error("lab-02-harden-the-api: not implemented — array? not empty (400)? not over maxBatch (413)? then checkText on every instance, checkLengths, checkBatchChars");
 }
 
 /**
  * Validates a `POST /predict` body per the API contract: 400 with `details` listing every bad
- * field, 413 for a text over `maxTextChars` or a batch over `maxBatch`.
+ * field, 413 for a text over `maxTextChars`, a batch over `maxBatch` items or over
+ * `maxBatchChars` characters in all.
  * @param body the JSON-parsed body (anything a client sent)
  */
 export function validatePredict(body: unknown, limits: RequestLimits): PredictRequest {

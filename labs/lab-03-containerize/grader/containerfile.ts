@@ -49,11 +49,13 @@ export function devDependencyProblems(stages: Stage[]): string[] {
   const problems: string[] = [];
   for (const run of argsOf(finalStage(stages), 'RUN')) {
     for (const part of run.split(/&&|;/)) {
-      if (INSTALL.test(part) && !PROD_ONLY.test(part)) problems.push(`the final stage runs "${part.trim()}", which installs dev packages too`);
+      if (INSTALL.test(part) && !PROD_ONLY.test(part))
+        problems.push(`the final stage runs "${part.trim()}", which installs dev packages too`);
     }
   }
   const all = stages.flatMap((s) => argsOf(s, 'RUN')).join('\n');
-  if (!PROD_ONLY.test(all)) problems.push('no npm install, npm ci or npm prune with --omit=dev: the image carries the dev packages (compilers, test tools)');
+  if (!PROD_ONLY.test(all))
+    problems.push('no npm install, npm ci or npm prune with --omit=dev: the image carries the dev packages (compilers, test tools)');
   return problems;
 }
 
@@ -85,7 +87,9 @@ export function secretProblems(stages: Stage[]): string[] {
       if (i.keyword !== 'ENV' && i.keyword !== 'ARG') continue;
       for (const [name, value] of definitions(i.args)) {
         if (SECRET_NAME.test(name) && value !== '') {
-          problems.push(`${i.keyword} ${name}=… puts a secret in the image: pass it at run time (docker run -e, compose environment or secrets)`);
+          problems.push(
+            `${i.keyword} ${name}=… puts a secret in the image: pass it at run time (docker run -e, compose environment or secrets)`,
+          );
         }
       }
     }
@@ -98,7 +102,9 @@ export function execFormProblems(stages: Stage[]): string[] {
   const last = finalStage(stages);
   const start = [...argsOf(last, 'ENTRYPOINT'), ...argsOf(last, 'CMD')];
   if (argsOf(last, 'CMD').length === 0 && argsOf(last, 'ENTRYPOINT').length === 0) return ['the final stage has no CMD'];
-  const problems = start.filter((a) => !a.trim().startsWith('[')).map((a) => `"${a}" is shell form: /bin/sh becomes PID 1 and node never sees SIGTERM`);
+  const problems = start
+    .filter((a) => !a.trim().startsWith('['))
+    .map((a) => `"${a}" is shell form: /bin/sh becomes PID 1 and node never sees SIGTERM`);
   if (start.some((a) => /\bnpm\b/.test(a))) problems.push('npm as the start command does not forward SIGTERM: run node directly');
   return problems;
 }

@@ -53,11 +53,18 @@ export interface SqliteLogOptions {
   /** SQLite file, or ":memory:". */
   file: string;
   /**
-   * Write when this many rows are waiting (default 32). A row costs about 10 µs to write
-   * whatever the batch size, but a batch blocks the event loop while it is written: 32 rows
-   * hold requests back about 0.3 ms, 256 rows about 2.5 ms (seen at the service's p99).
+   * Most rows one write carries, and the count that starts one (default 32). A row costs about
+   * 10 µs to write whatever the batch size, but a batch blocks the event loop while it is
+   * written: 32 rows hold requests back about 0.3 ms, 256 rows about 2.5 ms (seen at the
+   * service's p99).
    */
   batchRows?: number;
+  /**
+   * Most text characters one write turns into features (default 100,000; a single longer text
+   * is written alone). Features take time linear in the text, so this bounds how long one write
+   * holds the event loop when the texts are long (`npm run bench -- stall`).
+   */
+  batchChars?: number;
   /** ... or when the oldest waiting row is this old, in milliseconds (default 200). */
   flushIntervalMs?: number;
 }
@@ -65,56 +72,89 @@ export interface SqliteLogOptions {
 /**
  * The prediction log. `record` only appends to an in-memory buffer; rows reach SQLite in
  * batches, off the request's path, so logging adds microseconds to /predict, not an fsync.
+ * Each write (one transaction) carries at most `batchRows` rows and `batchChars` characters of
+ * text; what is left waits for the next turn of the event loop, so requests get in between.
+ * A crash loses the rows still in the buffer (see the lab's README).
  */
 export class SqlitePredictionLog implements PredictionLog {
   private readonly db: Database.Database;
   private readonly insert: (rows: LoggedPrediction[]) => void;
   private buffer: LoggedPrediction[] = [];
+  private bufferedChars = 0;
   private scheduled = false;
   private readonly timer: NodeJS.Timeout;
   private readonly batchRows: number;
+  private readonly batchChars: number;
 
   constructor(options: SqliteLogOptions) {
     this.db = openLogDatabase(options.file);
     this.insert = prepareInsert(this.db);
     this.batchRows = options.batchRows ?? 32;
+    this.batchChars = options.batchChars ?? 100_000;
     this.timer = setInterval(() => this.flush(), options.flushIntervalMs ?? 200);
     this.timer.unref();
   }
 
   record(rows: LoggedPrediction[]): void {
-    for (const row of rows) this.buffer.push(row);
-    if (this.buffer.length >= this.batchRows && !this.scheduled) {
-      // After this response is sent, not before.
-      this.scheduled = true;
-      setImmediate(() => this.flush());
+    for (const row of rows) {
+      this.buffer.push(row);
+      this.bufferedChars += row.text.length;
     }
+    // After this response is sent, not before.
+    this.scheduleIfFull();
   }
 
-  /** Write every buffered row now. */
+  /** Write one batch now; a full batch still waiting is written on the next turn. */
   flush(): void {
     this.scheduled = false;
     if (this.buffer.length === 0 || !this.db.open) return;
-    const rows = this.buffer;
-    this.buffer = [];
-    this.insert(rows);
+    this.writeBatch();
+    this.scheduleIfFull();
   }
 
   recent(n: number): StoredPrediction[] {
-    this.flush();
+    this.drain();
     return readRecent(this.db, n);
   }
 
   /** How many predictions the log holds. */
   count(): number {
-    this.flush();
+    this.drain();
     return (this.db.prepare('SELECT COUNT(*) AS n FROM predictions').get() as { n: number }).n;
   }
 
   close(): void {
     clearInterval(this.timer);
     if (!this.db.open) return;
-    this.flush();
+    this.drain();
     this.db.close();
+  }
+
+  /** Write everything buffered now, still one bounded batch per transaction. */
+  private drain(): void {
+    while (this.buffer.length > 0 && this.db.open) this.writeBatch();
+  }
+
+  /** One transaction: the oldest rows, up to `batchRows` rows and `batchChars` characters (at least one row). */
+  private writeBatch(): void {
+    let take = 0;
+    let chars = 0;
+    while (take < this.buffer.length && take < this.batchRows) {
+      const next = this.buffer[take].text.length;
+      if (take > 0 && chars + next > this.batchChars) break;
+      chars += next;
+      take++;
+    }
+    const rows = this.buffer.splice(0, take);
+    this.bufferedChars -= chars;
+    this.insert(rows);
+  }
+
+  private scheduleIfFull(): void {
+    const full = this.buffer.length >= this.batchRows || this.bufferedChars >= this.batchChars;
+    if (full && !this.scheduled) {
+      this.scheduled = true;
+      setImmediate(() => this.flush());
+    }
   }
 }

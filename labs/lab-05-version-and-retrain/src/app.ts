@@ -1,11 +1,11 @@
 /**
  * Lab 05's service: the template's app with the earlier labs' parts (lab 01's registry reading
  * the versions on disk, checksums verified, and its predictor; lab 02's validator) and your
- * versioned registry and admin guard. The earlier labs' files are imported from
+ * versioned registry, holdout gate and admin guard. The earlier labs' files are imported from
  * `../../lab-0N-…/`: your own while you work in `labs/`, their reference solutions when
  * `npm run check` or `npm run grade` scores this lab, so this lab's score depends only on this
  * lab's work. `npm run check` starts the app through `createLabApp` with versions written by
- * `writeVersions`.
+ * `writeVersions`, some of them copies of what your `retrain()` wrote.
  */
 import pino from 'pino';
 import { loadArtifact } from '../../../mlkit/artifact';
@@ -16,17 +16,22 @@ import { predictor } from '../../lab-01-ship-the-model/src/predict';
 import { DiskModelRegistry } from '../../lab-01-ship-the-model/src/registry';
 import { contractValidator } from '../../lab-02-harden-the-api/src/validate';
 import { bearerGuard } from './auth';
+import { GATE_BOOTSTRAP, holdoutGate, type BootstrapSettings } from './gate';
+import { period2Holdout } from './holdout';
 import { writeVersions, type VersionSpec } from './model-store';
-import { VersionedRegistry, type EvaluationGate } from './versioning';
+import { VersionedRegistry } from './versioning';
 
 export interface LabAppOptions {
   /** ADMIN_TOKEN (at least 16 characters). */
   token: string;
   /** Versions to serve, written from the committed model (default: only 1.0.0). */
   versions?: VersionSpec[];
+  /** A version folder your `retrain()` wrote: the source of versions with `weights: 'retrained'`. */
+  retrained?: string;
   /** The version answering at start (default 1.0.0). */
   start?: string;
-  gate?: EvaluationGate;
+  /** Bootstrap settings of the holdout gate (default 1,000 resamples, seed 0); `false`: no gate. */
+  gate?: BootstrapSettings | false;
   /** Previous models kept for rollback. */
   keep?: number;
 }
@@ -34,11 +39,13 @@ export interface LabAppOptions {
 /** Builds the app with `start` loaded behind your registry, and the admin endpoints behind your guard. */
 export async function createLabApp(options: LabAppOptions): Promise<unknown> {
   const config = { ...loadConfig({}), adminToken: options.token };
-  const modelsDir = writeVersions(config.modelsDir, options.versions ?? [{ version: '1.0.0' }]);
+  const modelsDir = writeVersions(config.modelsDir, options.versions ?? [{ version: '1.0.0' }], options.retrained);
   // Lab 01's registry is the source: it opens a version without making it current, which is
   // all a swap needs; which version answers is your VersionedRegistry's business.
   const disk = new DiskModelRegistry({ modelsDir, name: config.modelName, openArtifact: loadArtifact });
-  const models = new VersionedRegistry(disk, { gate: options.gate, keep: options.keep });
+  // The gate measures on the second half of period 2, which no version trained on.
+  const gate = options.gate === false ? undefined : holdoutGate(period2Holdout, options.gate ?? GATE_BOOTSTRAP);
+  const models = new VersionedRegistry(disk, { gate, keep: options.keep });
   await models.load(options.start ?? '1.0.0');
   const deps = holeDeps({ models, predictor, validator: contractValidator, admin: bearerGuard });
   return createApp(deps, { config, logger: pino({ level: 'silent' }) }).app;

@@ -1,17 +1,13 @@
 import type { LoadedModel, ModelRegistry, ModelSource, SwapResult } from '../../../server-template/src/contracts';
 // TODO(lab-05-version-and-retrain): you will throw HttpError for load failures (422) and an empty history (409)
 
-/** Refuse a model whose recorded metric is below a floor, e.g. `{ split: 'test', metric: 'f1', min: 0.9 }`. */
+/**
+ * The rule a candidate must pass before it serves: `check` returns when the candidate may
+ * replace `current`, and throws (422 `gate_failed`) when it may not. `src/gate.ts` builds one
+ * that measures both models on a holdout.
+ */
 export interface EvaluationGate {
-  split: 'validation' | 'test';
-  metric: string;
-  min: number;
-}
-
-/** Throws 422 `gate_failed` when the model's metadata.json does not meet the gate. */
-export function checkGate(model: LoadedModel, gate: EvaluationGate): void {
-  void [model, gate]; // your inputs
-  throw new Error("lab-05-version-and-retrain: not implemented — read metadata.metrics[split][metric]; missing or below min → 422");
+  check(current: LoadedModel, candidate: LoadedModel): void;
 }
 
 export interface VersionedRegistryOptions {
@@ -68,7 +64,7 @@ export class VersionedRegistry implements ModelRegistry {
   /** Open, check, then swap; the old model goes on the rollback stack. */
   async swapIn(version?: string): Promise<SwapResult> {
     void [version]; // your inputs
-    throw new Error("lab-05-version-and-retrain: not implemented — open the version (errors → 422 model_load_failed, 404 passes through), checkGate, then swap");
+    throw new Error("lab-05-version-and-retrain: not implemented — open the version (errors → 422 model_load_failed, 404 passes through), then options.gate.check(current, candidate), then swap");
   }
 
   /** Make the model before the last swap current again. */

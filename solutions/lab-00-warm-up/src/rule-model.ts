@@ -14,7 +14,10 @@ export const SPAM_WORDS = ['free', 'money', 'winner', 'offer', 'click', 'cash', 
  */
 export function spamScore(text: string): number {
   // BEGIN SOLUTION hint: lower-case, split on anything that is not a letter, count words found in SPAM_WORDS
-  const words = text.toLowerCase().split(/[^a-z]+/).filter((w) => w !== '');
+  const words = text
+    .toLowerCase()
+    .split(/[^a-z]+/)
+    .filter((w) => w !== '');
   return words.filter((w) => SPAM_WORDS.includes(w)).length;
   // END SOLUTION
 }

@@ -52,13 +52,10 @@ export function compareVersions(a: string, b: string): number {
  */
 export async function listVersions(modelsDir: string, name: string): Promise<string[]> {
   // BEGIN SOLUTION hint: readdir with withFileTypes, keep directories named like 1.2.3, sort with compareVersions
-  let entries;
-  try {
-    entries = await readdir(path.join(modelsDir, name), { withFileTypes: true });
-  } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return [];
+  const entries = await readdir(path.join(modelsDir, name), { withFileTypes: true }).catch((err: NodeJS.ErrnoException) => {
+    if (err.code === 'ENOENT') return [];
     throw err;
-  }
+  });
   return entries
     .filter((e) => e.isDirectory() && VERSION_FOLDER.test(e.name))
     .map((e) => e.name)

@@ -58,9 +58,24 @@ export function checkLengths(texts: string[], fieldOf: (i: number) => string, ma
   // END SOLUTION
 }
 
+/**
+ * 413 when a batch's texts hold more than `maxBatchChars` characters in all (no bound when it is
+ * undefined): the work a batch costs grows with its characters, not its count.
+ */
+export function checkBatchChars(texts: string[], maxBatchChars: number | undefined): void {
+  // BEGIN SOLUTION hint: add up the texts' lengths; over maxBatchChars → 413 "batch_too_long" naming "instances"
+  if (maxBatchChars === undefined) return;
+  const total = texts.reduce((sum, t) => sum + t.length, 0);
+  if (total > maxBatchChars) {
+    const problem = `has ${total} characters in all; the limit is ${maxBatchChars}`;
+    throw new HttpError(413, 'batch_too_long', `instances ${problem}.`, [{ field: 'instances', problem }]);
+  }
+  // END SOLUTION
+}
+
 /** `{"instances": [{"text": …}, …]}` → the texts, or an HttpError naming what is wrong. */
 export function parseBatch(instances: unknown, limits: RequestLimits): string[] {
-  // BEGIN SOLUTION hint: array? not empty (400)? not over maxBatch (413)? then checkText on every instance
+  // BEGIN SOLUTION hint: array? not empty (400)? not over maxBatch (413)? then checkText on every instance, checkLengths, checkBatchChars
   if (!Array.isArray(instances)) throw invalid([{ field: 'instances', problem: `must be an array, got ${jsonType(instances)}` }]);
   if (instances.length === 0) throw invalid([{ field: 'instances', problem: 'must not be empty' }]);
   if (instances.length > limits.maxBatch) {
@@ -78,13 +93,15 @@ export function parseBatch(instances: unknown, limits: RequestLimits): string[] 
   if (problems.length > 0) throw invalid(problems);
   const texts = instances.map((item: object) => ownField(item, 'text') as string);
   checkLengths(texts, (i) => `instances[${i}].text`, limits.maxTextChars);
+  checkBatchChars(texts, limits.maxBatchChars);
   return texts;
   // END SOLUTION
 }
 
 /**
  * Validates a `POST /predict` body per the API contract: 400 with `details` listing every bad
- * field, 413 for a text over `maxTextChars` or a batch over `maxBatch`.
+ * field, 413 for a text over `maxTextChars`, a batch over `maxBatch` items or over
+ * `maxBatchChars` characters in all.
  * @param body the JSON-parsed body (anything a client sent)
  */
 export function validatePredict(body: unknown, limits: RequestLimits): PredictRequest {

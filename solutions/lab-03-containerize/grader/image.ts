@@ -50,7 +50,10 @@ export function stageContext(dir: string): void {
 
 /** The line in which Docker names the failing step (the learner's own instruction, and its exit code). */
 export function buildFailure(stderr: string): string {
-  const lines = stderr.split('\n').map((l) => l.trim()).filter((l) => l !== '');
+  const lines = stderr
+    .split('\n')
+    .map((l) => l.trim())
+    .filter((l) => l !== '');
   if (lines.some((l) => /^(Get "https?:|pull access denied|manifest (for .* )?(unknown|not found))/i.test(l))) {
     return `a FROM image could not be pulled: is its tag right, and is it on this machine? (${BASE_IMAGE} is)`;
   }
@@ -67,12 +70,20 @@ export async function buildImage(dockerfile: string): Promise<string> {
     stageContext(path.join(work, 'context'));
     fs.writeFileSync(path.join(work, 'Dockerfile'), dockerfile);
     await new Promise<void>((resolve, reject) => {
-      execFile('docker', ['build', '--rm', '--force-rm', '-f', path.join(work, 'Dockerfile'), '-t', tag, path.join(work, 'context')],
-        { timeout: LIMITS.build, killSignal: 'SIGKILL', maxBuffer: 64 * 1024 * 1024 }, (err, _stdout, stderr) => {
+      execFile(
+        'docker',
+        ['build', '--rm', '--force-rm', '-f', path.join(work, 'Dockerfile'), '-t', tag, path.join(work, 'context')],
+        { timeout: LIMITS.build, killSignal: 'SIGKILL', maxBuffer: 64 * 1024 * 1024 },
+        (err, _stdout, stderr) => {
           if (!err) return resolve();
           const e = err as Error & { killed?: boolean };
-          reject(new Error(e.killed ? `docker build did not finish within ${LIMITS.build / 1000} s` : `docker build failed: ${buildFailure(stderr)}`));
-        });
+          reject(
+            new Error(
+              e.killed ? `docker build did not finish within ${LIMITS.build / 1000} s` : `docker build failed: ${buildFailure(stderr)}`,
+            ),
+          );
+        },
+      );
     });
     return tag;
   } finally {
@@ -115,7 +126,9 @@ export async function buildAndRun(dockerfile: string): Promise<Running> {
     return { tag, container, base: `http://127.0.0.1:${container.getMappedPort(3000)}` };
   } catch (e) {
     await removeImage(tag);
-    throw new Error(`the image was built but its container did not listen on port 3000 within ${LIMITS.start / 1000} s (${(e as Error).message.split('\n')[0]})`);
+    throw new Error(
+      `the image was built but its container did not listen on port 3000 within ${LIMITS.start / 1000} s (${(e as Error).message.split('\n')[0]})`,
+    );
   }
 }
 
@@ -132,11 +145,15 @@ export async function removeImage(tag: string): Promise<void> {
   await docker(['rmi', '--force', '--no-prune', tag], 60_000).catch(() => undefined);
 }
 
-/** Sends SIGTERM and waits at most LIMITS.stop; resolves to the exit code, or undefined when it is still running. */
-export async function stopWithSigterm(id: string): Promise<number | undefined> {
+/** Sends SIGTERM to the container's main process (what `docker stop` sends first). */
+export async function sendSigterm(id: string): Promise<void> {
   await docker(['kill', '--signal', 'TERM', id], LIMITS.request);
+}
+
+/** Waits at most `timeoutMs` for the container to exit; resolves to its exit code, or undefined when it is still running. */
+export async function exitCode(id: string, timeoutMs: number): Promise<number | undefined> {
   try {
-    return Number((await docker(['wait', id], LIMITS.stop)).trim());
+    return Number((await docker(['wait', id], Math.max(1_000, timeoutMs))).trim());
   } catch {
     return undefined;
   }
@@ -146,5 +163,8 @@ export async function stopWithSigterm(id: string): Promise<number | undefined> {
 export async function processUids(id: string): Promise<string[]> {
   // `docker top` needs the pid column to match processes to the container.
   const lines = (await docker(['top', id, '-o', 'pid,uid'], LIMITS.request)).trim().split('\n');
-  return lines.slice(1).map((l) => l.trim().split(/\s+/)[1] ?? '').filter((u) => u !== '');
+  return lines
+    .slice(1)
+    .map((l) => l.trim().split(/\s+/)[1] ?? '')
+    .filter((u) => u !== '');
 }

@@ -17,11 +17,19 @@ describe('lab-03 instructor checks', () => {
     expectNone(problems, 'expected the port and the model');
   });
   check('.dockerignore keeps datasets and notebooks out of the build context', 1, '.dockerignore', () => {
-    expectNone(df.missingIgnores(ignores(), ['datasets', 'notebooks']).map((m) => `${m} is not excluded`), 'expected these entries');
+    expectNone(
+      df.missingIgnores(ignores(), ['datasets', 'notebooks']).map((m) => `${m} is not excluded`),
+      'expected these entries',
+    );
   });
-  check('compose.yaml: published on 127.0.0.1, a stop grace period and a restart policy', 2, 'compose.yaml: ports, stop_grace_period, restart', () => {
-    expectNone(compose.hardeningProblems(composeFile()), 'expected a hardened service');
-  });
+  check(
+    'compose.yaml: published on 127.0.0.1, a stop grace period and a restart policy',
+    2,
+    'compose.yaml: ports, stop_grace_period, restart',
+    () => {
+      expectNone(compose.hardeningProblems(composeFile()), 'expected a hardened service');
+    },
+  );
   check('compose.yaml: no literal secrets in the environment', 1, 'compose.yaml: environment', () => {
     expectNone(compose.secretProblems(composeFile()), 'expected no secrets');
   });

@@ -41,7 +41,8 @@ describe('lab-03 static Dockerfile checks', () => {
 });
 
 describe('lab-03 static compose checks', () => {
-  const good = 'services:\n  api:\n    build: .\n    ports:\n      - \'127.0.0.1:3000:3000\'\n    healthcheck:\n      test: ["CMD", "true"]\n    stop_grace_period: 20s\n    restart: always\n    environment:\n      API_KEY: ${API_KEY}\n';
+  const good =
+    'services:\n  api:\n    build: .\n    ports:\n      - \'127.0.0.1:3000:3000\'\n    healthcheck:\n      test: ["CMD", "true"]\n    stop_grace_period: 20s\n    restart: always\n    environment:\n      API_KEY: ${API_KEY}\n';
   it('accepts a complete, hardened service', () => {
     const lines = compose.composeLines(good);
     assert.deepEqual([...compose.serviceProblems(lines), ...compose.hardeningProblems(lines), ...compose.secretProblems(lines)], []);
@@ -50,6 +51,31 @@ describe('lab-03 static compose checks', () => {
     const lines = compose.composeLines(good.replace('127.0.0.1:3000', '3000').replace('${API_KEY}', 'abc'));
     assert.match(compose.hardeningProblems(lines).join(), /every interface/);
     assert.equal(compose.secretProblems(lines).length, 1);
+  });
+  it('wants the grace period to outlast a drain delay the file sets, plus a margin', () => {
+    const withDelay = (grace: string, delay: string): string[] =>
+      compose.hardeningProblems(
+        compose.composeLines(good.replace('stop_grace_period: 20s', `stop_grace_period: ${grace}`).replace('API_KEY: ${API_KEY}', delay)),
+      );
+    assert.deepEqual(withDelay('20s', 'DRAIN_DELAY_MS: "8000"'), []);
+    assert.match(withDelay('5s', 'DRAIN_DELAY_MS: "5000"').join(), /does not outlast DRAIN_DELAY_MS \(5000 ms\)/);
+    assert.match(withDelay('"1m"', '- DRAIN_DELAY_MS=59000').join(), /does not outlast/);
+    assert.deepEqual(withDelay('3s', 'LOG_LEVEL: info'), [], 'no drain delay set: any grace period');
+    assert.match(withDelay('soon', 'LOG_LEVEL: info').join(), /not a duration/);
+    assert.match(
+      compose.hardeningProblems(compose.composeLines(good.replace('    stop_grace_period: 20s\n', ''))).join(),
+      /no stop_grace_period/,
+    );
+  });
+  it('reads compose durations', () => {
+    assert.deepEqual(['15s', '1m30s', '1500ms', '2h', '10', 's'].map(compose.durationMs), [
+      15_000,
+      90_000,
+      1_500,
+      7_200_000,
+      undefined,
+      undefined,
+    ]);
   });
   it('refuses a file without services', () => {
     assert.throws(() => compose.composeLines('version: "3"\n'), /no top-level services/);

@@ -67,18 +67,28 @@ let reference: DriftReference | undefined;
 
 /** What the toolkit reports for these texts with these answers, against the committed model's reference. */
 export function expectedReport(texts: string[], answers: Answer[]): DriftReport {
-  reference ??= (JSON.parse(readFileSync(path.join(__dirname, '../../../models/spam/1.0.0/metadata.json'), 'utf8')) as { reference: DriftReference }).reference;
-  return driftReport(reference, texts.map((t, i) => monitoringRow(t, answers[i]!.probability, answers[i]!.prediction)));
+  reference ??= (
+    JSON.parse(readFileSync(path.join(__dirname, '../../../models/spam/1.0.0/metadata.json'), 'utf8')) as { reference: DriftReference }
+  ).reference;
+  return driftReport(
+    reference,
+    texts.map((t, i) => monitoringRow(t, answers[i]!.probability, answers[i]!.prediction)),
+  );
 }
 
 /** Fails naming each column whose verdict differs from the toolkit's. */
 export function expectSameVerdicts(got: DriftReport, want: DriftReport, what: string): void {
   const wrong = Object.keys(want.columns).filter((c) => got.columns[c]?.drifted !== want.columns[c]!.drifted);
   if (wrong.length > 0) {
-    const say = (r: DriftReport): string => Object.values(r.columns).filter((c) => c?.drifted).map((c) => c.column).join(', ') || 'none';
+    const say = (r: DriftReport): string =>
+      Object.values(r.columns)
+        .filter((c) => c?.drifted)
+        .map((c) => c.column)
+        .join(', ') || 'none';
     throw new Error(`${what}: expected drift in [${say(want)}], got drift in [${say(got)}] (columns that differ: ${wrong.join(', ')})`);
   }
-  if (got.dataset_drift !== want.dataset_drift) throw new Error(`${what}: expected dataset_drift ${want.dataset_drift}, got ${String(got.dataset_drift)}`);
+  if (got.dataset_drift !== want.dataset_drift)
+    throw new Error(`${what}: expected dataset_drift ${want.dataset_drift}, got ${String(got.dataset_drift)}`);
 }
 
 /** The value of one series in Prometheus text exposition, e.g. `predictions_total{class="spam"}`. */
@@ -149,8 +159,15 @@ export function expectedBuckets(values: number[], bounds: number[]): Record<stri
 
 /** The labels of every sample of `name` (any suffix), to say what was there when a series is missing. */
 export function seriesFound(exposition: string, name: string): string {
-  const found = [...new Set(samples(exposition).filter((s) => s.name.startsWith(name)).map((s) => `${s.name}{${Object.keys(s.labels).join(',')}}`))];
-  if (found.length === 0) return `no ${name}_* series at all (still the starter's stub, or registered on prom-client's global registry instead of the one given?)`;
+  const found = [
+    ...new Set(
+      samples(exposition)
+        .filter((s) => s.name.startsWith(name))
+        .map((s) => `${s.name}{${Object.keys(s.labels).join(',')}}`),
+    ),
+  ];
+  if (found.length === 0)
+    return `no ${name}_* series at all (still the starter's stub, or registered on prom-client's global registry instead of the one given?)`;
   return `only ${found.slice(0, 4).join(', ')}`;
 }
 

@@ -50,7 +50,11 @@ export async function createLabApp(options: LabAppOptions = {}): Promise<unknown
   const predictionLog = new SqlitePredictionLog({ file: logPath(options.logFile ?? ':memory:') });
   const drift = new LogDriftMonitor(predictionLog, options.driftWindow ?? config.driftWindow);
   const deps = holeDeps({
-    models: withoutVersioning(models), predictor, validator: contractValidator, predictionLog, drift,
+    models: withoutVersioning(models),
+    predictor,
+    validator: contractValidator,
+    predictionLog,
+    drift,
     predictionMetrics: registerPredictionMetrics,
   });
   return createApp(deps, { config, logger: pino({ level: 'silent' }) }).app;
@@ -106,7 +110,10 @@ export async function probabilityExposition(batches: ProbabilityBatch[]): Promis
   const registry = new Registry();
   const observe = registerPredictionMetrics(registry);
   for (const { model, probabilities } of batches) {
-    observe(model, probabilities.map((probability) => ({ prediction: probability >= 0.5 ? 'spam' : 'ham', probability })));
+    observe(
+      model,
+      probabilities.map((probability) => ({ prediction: probability >= 0.5 ? 'spam' : 'ham', probability })),
+    );
   }
   return registry.metrics();
 }

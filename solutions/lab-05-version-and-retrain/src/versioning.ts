@@ -3,22 +3,13 @@ import type { LoadedModel, ModelRegistry, ModelSource, SwapResult } from '../../
 import { HttpError } from '../../../server-template/src/errors';
 // END SOLUTION
 
-/** Refuse a model whose recorded metric is below a floor, e.g. `{ split: 'test', metric: 'f1', min: 0.9 }`. */
+/**
+ * The rule a candidate must pass before it serves: `check` returns when the candidate may
+ * replace `current`, and throws (422 `gate_failed`) when it may not. `src/gate.ts` builds one
+ * that measures both models on a holdout.
+ */
 export interface EvaluationGate {
-  split: 'validation' | 'test';
-  metric: string;
-  min: number;
-}
-
-/** Throws 422 `gate_failed` when the model's metadata.json does not meet the gate. */
-export function checkGate(model: LoadedModel, gate: EvaluationGate): void {
-  // BEGIN SOLUTION hint: read metadata.metrics[split][metric]; missing or below min → 422
-  const metrics = model.metadata['metrics'] as Record<string, Record<string, unknown> | undefined> | undefined;
-  const value = metrics?.[gate.split]?.[gate.metric];
-  if (typeof value !== 'number' || !(value >= gate.min)) {
-    throw new HttpError(422, 'gate_failed', `Model ${model.info.version} has ${gate.split} ${gate.metric} = ${String(value)}; the gate needs ≥ ${gate.min}.`);
-  }
-  // END SOLUTION
+  check(current: LoadedModel, candidate: LoadedModel): void;
 }
 
 export interface VersionedRegistryOptions {
@@ -74,16 +65,20 @@ export class VersionedRegistry implements ModelRegistry {
 
   /** Open, check, then swap; the old model goes on the rollback stack. */
   async swapIn(version?: string): Promise<SwapResult> {
-    // BEGIN SOLUTION hint: open the version (errors → 422 model_load_failed, 404 passes through), checkGate, then swap
+    // BEGIN SOLUTION hint: open the version (errors → 422 model_load_failed, 404 passes through), then options.gate.check(current, candidate), then swap
     let next: LoadedModel;
     try {
       next = await this.source.open(version);
     } catch (err) {
       if (err instanceof HttpError) throw err;
       const reason = err instanceof Error ? err.message : String(err);
-      throw new HttpError(422, 'model_load_failed', `Could not load version ${version ?? '(latest)'}: ${reason}. The current model keeps answering.`);
+      throw new HttpError(
+        422,
+        'model_load_failed',
+        `Could not load version ${version ?? '(latest)'}: ${reason}. The current model keeps answering.`,
+      );
     }
-    if (this.options.gate) checkGate(next, this.options.gate);
+    if (this.options.gate && this.active) this.options.gate.check(this.active, next);
     const previous = this.active;
     if (previous) this.history = [...this.history, previous].slice(-(this.options.keep ?? 3));
     this.active = next;

@@ -13,7 +13,8 @@ import { isPredictRequest, predictPath, withFastPath } from './predict-path';
 /** A validator for one text or a batch, strict enough to produce every 400 the contract has. */
 const validator: RequestValidator = {
   parsePredict(body, limits) {
-    if (typeof body !== 'object' || body === null || Array.isArray(body)) throw new HttpError(400, 'invalid_request', 'Body must be a JSON object.');
+    if (typeof body !== 'object' || body === null || Array.isArray(body))
+      throw new HttpError(400, 'invalid_request', 'Body must be a JSON object.');
     if (Object.hasOwn(body, 'instances')) {
       const instances = (body as { instances: unknown }).instances;
       if (!Array.isArray(instances)) throw new HttpError(400, 'invalid_request', 'instances must be an array', [{ field: 'instances' }]);
@@ -27,17 +28,24 @@ const validator: RequestValidator = {
   },
 };
 
-interface Raw { status: number; headers: Record<string, string | string[] | undefined>; body: string }
+interface Raw {
+  status: number;
+  headers: Record<string, string | string[] | undefined>;
+  body: string;
+}
 
 /** One request with full control over its headers and body chunks; the raw answer back. */
 function send(port: number, path: string, headers: Record<string, string>, chunks: Array<string | Buffer>): Promise<Raw> {
   return new Promise((resolve, reject) => {
-    const req = http.request({ host: '127.0.0.1', port, path, method: 'POST', headers: { 'x-request-id': 'parity-1', ...headers } }, (res) => {
-      let body = '';
-      res.setEncoding('utf8');
-      res.on('data', (c: string) => (body += c));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }));
-    });
+    const req = http.request(
+      { host: '127.0.0.1', port, path, method: 'POST', headers: { 'x-request-id': 'parity-1', ...headers } },
+      (res) => {
+        let body = '';
+        res.setEncoding('utf8');
+        res.on('data', (c: string) => (body += c));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }));
+      },
+    );
     req.on('error', reject);
     for (const c of chunks) req.write(c);
     req.end();
@@ -50,7 +58,11 @@ async function serve(listener: http.RequestListener): Promise<{ port: number; cl
   await new Promise((r) => server.once('listening', r));
   return {
     port: (server.address() as AddressInfo).port,
-    close: () => new Promise((r) => { server.closeAllConnections(); server.close(() => r(undefined)); }),
+    close: () =>
+      new Promise((r) => {
+        server.closeAllConnections();
+        server.close(() => r(undefined));
+      }),
   };
 }
 
@@ -73,7 +85,13 @@ const CASES: Array<[string, string, Record<string, string>, Array<string | Buffe
   ['a batch', '/predict', json, ['{"instances": [{"text": "hi"}, {"text": "free money"}]}'], 200],
   ['a query string', '/predict?explain=1', json, ['{"text": "hello"}'], 200],
   ['a body in pieces', '/predict', { ...json, 'transfer-encoding': 'chunked' }, ['{"text": "Free ', 'money"}'], 200],
-  ['a UTF-8 charset and a byte-order mark', '/predict', { 'content-type': 'application/json; charset=UTF-8' }, ['\ufeff{"text": "caf\u00e9"}'], 200],
+  [
+    'a UTF-8 charset and a byte-order mark',
+    '/predict',
+    { 'content-type': 'application/json; charset=UTF-8' },
+    ['\ufeff{"text": "caf\u00e9"}'],
+    200,
+  ],
   ['malformed JSON', '/predict', json, ['{"text": "unfinished'], 400],
   ['no body', '/predict', json, [], 400],
   ['an empty body, chunked', '/predict', { ...json, 'transfer-encoding': 'chunked' }, [''], 400],
@@ -82,9 +100,21 @@ const CASES: Array<[string, string, Record<string, string>, Array<string | Buffe
   ['a wrong type', '/predict', json, ['{"text": 42}'], 400],
   ['a __proto__ key', '/predict', json, ['{"__proto__": {"text": "x"}}'], 400],
   ['a text over the limit', '/predict', json, [JSON.stringify({ text: 'x'.repeat(TEST_CONFIG.maxTextChars + 1) })], 413],
-  ['a batch over the limit', '/predict', json, [JSON.stringify({ instances: Array.from({ length: TEST_CONFIG.maxBatch + 1 }, () => ({ text: 'a' })) })], 413],
+  [
+    'a batch over the limit',
+    '/predict',
+    json,
+    [JSON.stringify({ instances: Array.from({ length: TEST_CONFIG.maxBatch + 1 }, () => ({ text: 'a' })) })],
+    413,
+  ],
   ['a body over the limit, announced', '/predict', json, [JSON.stringify({ text: 'x'.repeat(TEST_CONFIG.maxBodyBytes) })], 413],
-  ['a body over the limit, chunked', '/predict', { ...json, 'transfer-encoding': 'chunked' }, ['{"text": "', 'x'.repeat(TEST_CONFIG.maxBodyBytes), '"}'], 413],
+  [
+    'a body over the limit, chunked',
+    '/predict',
+    { ...json, 'transfer-encoding': 'chunked' },
+    ['{"text": "', 'x'.repeat(TEST_CONFIG.maxBodyBytes), '"}'],
+    413,
+  ],
   ['text/plain', '/predict', { 'content-type': 'text/plain' }, ['Free money'], 415],
   ['a latin-1 charset', '/predict', { 'content-type': 'application/json; charset=latin1' }, ['{"text": "x"}'], 415],
   ['gzip', '/predict', { ...json, 'content-encoding': 'gzip' }, ['{"text": "x"}'], 415],
@@ -99,13 +129,17 @@ function comparable(raw: Raw): Record<string, unknown> {
 /** The series of one scrape that do not depend on timing: counters and request counts. */
 async function countSeries(port: number): Promise<string[]> {
   const text = await new Promise<string>((resolve, reject) => {
-    http.get({ host: '127.0.0.1', port, path: '/metrics' }, (res) => {
-      let body = '';
-      res.on('data', (c: Buffer) => (body += c.toString()));
-      res.on('end', () => resolve(body));
-    }).on('error', reject);
+    http
+      .get({ host: '127.0.0.1', port, path: '/metrics' }, (res) => {
+        let body = '';
+        res.on('data', (c: Buffer) => (body += c.toString()));
+        res.on('end', () => resolve(body));
+      })
+      .on('error', reject);
   });
-  return text.split('\n').filter((l) => /^(predictions_total|http_errors_total|http_request_duration_seconds_count)\{/.test(l) && !l.includes('/metrics'));
+  return text
+    .split('\n')
+    .filter((l) => /^(predictions_total|http_errors_total|http_request_duration_seconds_count)\{/.test(l) && !l.includes('/metrics'));
 }
 
 describe('POST /predict on the fast path', () => {
@@ -113,7 +147,14 @@ describe('POST /predict on the fast path', () => {
     const req = (method: string, url: string) => ({ method, url }) as http.IncomingMessage;
     assert.equal(isPredictRequest(req('POST', '/predict')), true);
     assert.equal(isPredictRequest(req('POST', '/predict?x=1')), true);
-    for (const [method, url] of [['GET', '/predict'], ['POST', '/predict/'], ['POST', '/PREDICT'], ['POST', '/predictions'], ['POST', '/predict/x'], ['POST', '/']]) {
+    for (const [method, url] of [
+      ['GET', '/predict'],
+      ['POST', '/predict/'],
+      ['POST', '/PREDICT'],
+      ['POST', '/predictions'],
+      ['POST', '/predict/x'],
+      ['POST', '/'],
+    ]) {
       assert.equal(isPredictRequest(req(method, url)), false, `${method} ${url}`);
     }
   });
@@ -147,13 +188,21 @@ describe('POST /predict on the fast path', () => {
       const node = await countSeries(viaNode.port);
       assert.deepEqual(node, await countSeries(viaExpress.port));
       const ok = CASES.filter((c) => c[4] === 200).length;
-      assert.ok(node.includes(`http_request_duration_seconds_count{method="POST",route="/predict",status_code="200"} ${ok}`), node.join('\n'));
-      assert.ok(node.some((l) => l.startsWith('http_errors_total{code="unsupported_media_type"} 3')), node.join('\n'));
+      assert.ok(
+        node.includes(`http_request_duration_seconds_count{method="POST",route="/predict",status_code="200"} ${ok}`),
+        node.join('\n'),
+      );
+      assert.ok(
+        node.some((l) => l.startsWith('http_errors_total{code="unsupported_media_type"} 3')),
+        node.join('\n'),
+      );
     });
 
     it('logs one line per request with the same url and status', () => {
       const requestLines = (lines: typeof logs.node.lines) =>
-        lines.filter((l) => l.msg === 'request completed' && l.req?.url.startsWith('/predict')).map((l) => `${l.req?.url} ${l.res?.statusCode}`);
+        lines
+          .filter((l) => l.msg === 'request completed' && l.req?.url.startsWith('/predict'))
+          .map((l) => `${l.req?.url} ${l.res?.statusCode}`);
       const node = requestLines(logs.node.lines);
       assert.equal(node.length, CASES.length);
       assert.deepEqual(node.sort(), requestLines(logs.express.lines).sort());
@@ -174,17 +223,23 @@ describe('POST /predict on the fast path', () => {
     };
 
     it('503 before a model is loaded', async () => {
-      await both(() => workingDeps({ models: new MemoryRegistry([fakeModel()], false) }), (raw) => {
-        assert.equal(raw.status, 503);
-        assert.equal((JSON.parse(raw.body) as { error: { code: string } }).error.code, 'model_not_ready');
-      });
+      await both(
+        () => workingDeps({ models: new MemoryRegistry([fakeModel()], false) }),
+        (raw) => {
+          assert.equal(raw.status, 503);
+          assert.equal((JSON.parse(raw.body) as { error: { code: string } }).error.code, 'model_not_ready');
+        },
+      );
     });
 
     it('501 naming the lab while the predictor is a hole', async () => {
-      await both(() => workingDeps({ predictor: holePredictor }), (raw) => {
-        assert.equal(raw.status, 501);
-        assert.match(raw.body, /lab-01-ship-the-model/);
-      });
+      await both(
+        () => workingDeps({ predictor: holePredictor }),
+        (raw) => {
+          assert.equal(raw.status, 501);
+          assert.match(raw.body, /lab-01-ship-the-model/);
+        },
+      );
     });
 
     it('500, not a crash, when observing the request throws', async () => {
@@ -192,7 +247,9 @@ describe('POST /predict on the fast path', () => {
       const listener = predictPath({
         maxBodyBytes: 1024,
         answer: () => ({ prediction: 'ham', probability: 0, model: { name: 'spam', version: '1' } }),
-        observe: () => { throw new TypeError('observer bug'); },
+        observe: () => {
+          throw new TypeError('observer bug');
+        },
         onError: (error) => errors.push(error.code),
       });
       const server = await serve(listener);
@@ -207,10 +264,20 @@ describe('POST /predict on the fast path', () => {
     });
 
     it('500 without details when a part throws unexpectedly', async () => {
-      await both(() => workingDeps({ predictor: { predict: () => { throw new TypeError('boom at secret.ts:1:2'); } } }), (raw) => {
-        assert.equal(raw.status, 500);
-        assert.deepEqual(JSON.parse(raw.body), { error: { code: 'internal', message: 'Internal server error.' } });
-      });
+      await both(
+        () =>
+          workingDeps({
+            predictor: {
+              predict: () => {
+                throw new TypeError('boom at secret.ts:1:2');
+              },
+            },
+          }),
+        (raw) => {
+          assert.equal(raw.status, 500);
+          assert.deepEqual(JSON.parse(raw.body), { error: { code: 'internal', message: 'Internal server error.' } });
+        },
+      );
     });
   });
 });

@@ -23,7 +23,7 @@ import { sendError, sendJson } from './respond';
 export function isPredictRequest(req: IncomingMessage): boolean {
   if (req.method !== 'POST') return false;
   const url = req.url;
-  return url === '/predict' || (url !== undefined && url.startsWith('/predict?'));
+  return url === '/predict' || url?.startsWith('/predict?') === true;
 }
 
 /** `POST /predict` from the route's parts, without Express. */

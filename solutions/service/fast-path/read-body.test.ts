@@ -12,10 +12,11 @@ describe('parseJsonText', () => {
     assert.deepEqual(parseJsonText('\ufeff'), {});
   });
 
-  it('throws an HttpError 400 invalid_json with the parser\'s reason otherwise', () => {
+  it("throws an HttpError 400 invalid_json with the parser's reason otherwise", () => {
     assert.throws(
       () => parseJsonText('{'),
-      (e: { status?: number; code?: string; message?: string }) => e.status === 400 && e.code === 'invalid_json' && /not valid JSON: .+\.$/.test(e.message ?? ''),
+      (e: { status?: number; code?: string; message?: string }) =>
+        e.status === 400 && e.code === 'invalid_json' && /not valid JSON: .+\.$/.test(e.message ?? ''),
     );
   });
 });

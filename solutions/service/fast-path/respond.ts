@@ -6,12 +6,7 @@ import { toHttpError, type ErrorObserver } from '../../../server-template/src/er
  * which the app turns off), written with node's own response so that the fast path answers
  * exactly like the app's route does.
  */
-export function sendJson(
-  res: ServerResponse,
-  status: number,
-  body: unknown,
-  headers?: Readonly<Record<string, string>>,
-): void {
+export function sendJson(res: ServerResponse, status: number, body: unknown, headers?: Readonly<Record<string, string>>): void {
   const text = JSON.stringify(body);
   res.statusCode = status;
   if (headers) for (const [name, value] of Object.entries(headers)) res.setHeader(name, value);

@@ -1,0 +1,63 @@
+/** What lab 05's checks compare against, computed here from the datasets and the toolkit. */
+import * as path from 'node:path';
+import { readManifest, readSpamSplit, type SpamRow, type SpamSplit } from '../../../datasets/read';
+import { loadArtifact } from '../../../mlkit/artifact';
+import { applyThreshold, confusionMatrix, evaluateScores, f1, type MetricsReport } from '../../../mlkit/metrics';
+
+function entry(split: SpamSplit, rows: readonly SpamRow[]): Record<string, unknown> {
+  const spam = rows.filter((r) => r.label === 'spam').length;
+  return {
+    file: `datasets/build/spam/${split}.jsonl`,
+    sha256: readManifest().files[`spam/${split}.jsonl`].sha256,
+    rows: rows.length,
+    spam,
+    ham: rows.length - spam,
+  };
+}
+
+function labelledHalf(): { labelled: SpamRow[]; holdout: SpamRow[] } {
+  const production = readSpamSplit('production');
+  const half = Math.floor(production.length / 2);
+  return { labelled: production.slice(0, half), holdout: production.slice(half) };
+}
+
+/** metadata.training_data of a retrain done as the brief says (the holdout half in no entry). */
+export function expectedTrainingData(): Record<string, unknown> {
+  const { labelled } = labelledHalf();
+  const cut = Math.floor(labelled.length * 0.75);
+  return {
+    train: entry('train', readSpamSplit('train')),
+    production_labelled: entry('production', labelled.slice(0, cut)),
+    validation: entry('validation', readSpamSplit('validation')),
+    production_tune: entry('production', labelled.slice(cut)),
+  };
+}
+
+/** The saved model's own metrics on period 1's test split, at its threshold. */
+export function measuredTestMetrics(dir: string): MetricsReport {
+  const model = loadArtifact(dir);
+  const test = readSpamSplit('test');
+  return evaluateScores(
+    test.map((r) => (r.label === 'spam' ? 1 : 0)),
+    model.predictProba(test.map((r) => r.text)),
+    model.threshold,
+  );
+}
+
+/** F1 of the committed model 1.0.0 on the gate's holdout (the second half of period 2), at its threshold. */
+export function committedHoldoutF1(): number {
+  const model = loadArtifact(path.resolve(__dirname, '../../../models/spam/1.0.0'));
+  const { holdout } = labelledHalf();
+  const pred = applyThreshold(model.predictProba(holdout.map((r) => r.text)), model.threshold);
+  return f1(
+    confusionMatrix(
+      holdout.map((r) => (r.label === 'spam' ? 1 : 0)),
+      pred,
+    ),
+  );
+}
+
+/** Rows of the gate's holdout. */
+export function holdoutRows(): number {
+  return labelledHalf().holdout.length;
+}

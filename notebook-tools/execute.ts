@@ -1,0 +1,98 @@
+/**
+ * Executes a notebook in real Jupyter (nbconvert + the tslab kernel), as a learner's
+ * "Run all" would, and reports the first failing cell in words a reader can act on.
+ */
+import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { COURSE_KERNEL, jupyterPython, pathWithLocalBin } from '../scripts/jupyter';
+import type { Notebook } from './notebook-source';
+
+export interface ExecutionResult {
+  ok: boolean;
+  seconds: number;
+  /** The executed notebook (outputs filled), when nbconvert wrote one. */
+  executed?: Notebook;
+  /** What failed: the cell's source and the error it printed. Empty when ok. */
+  failure: string;
+  /** Index of the cell that failed, when the kernel said which. */
+  failedCell?: number;
+}
+
+export interface ExecuteOptions {
+  /** Per-cell timeout in seconds. */
+  cellTimeoutSeconds?: number;
+  /** Also write an HTML rendering of the executed notebook into this folder. */
+  htmlDir?: string;
+  /** Run every cell even after one fails, as a grader does (then `ok` is true). */
+  allowErrors?: boolean;
+}
+
+function outputText(out: Record<string, unknown>): string {
+  if (out.output_type === 'stream') return [out.text].flat().join('');
+  if (out.output_type === 'error') {
+    const trace = Array.isArray(out.traceback) ? out.traceback.join('\n') : '';
+    return `${String(out.ename)}: ${String(out.evalue)}\n${trace}`;
+  }
+  return '';
+}
+
+/** The failing cell's source and everything it printed, for the test's failure message. */
+function describeFailure(notebook: Notebook, index: number): string {
+  const cell = notebook.cells[index];
+  if (!cell) return 'a cell failed, but the kernel did not say which';
+  const printed = ((cell.outputs ?? []) as Array<Record<string, unknown>>).map(outputText).join('').trim();
+  return `cell ${index}:\n${cell.source.join('')}\n--- it printed ---\n${printed || '(nothing)'}`;
+}
+
+/** Runs every cell of `notebookPath` top to bottom; never throws for a failing cell. */
+export function executeNotebook(notebookPath: string, options: ExecuteOptions = {}): ExecutionResult {
+  const outDir = fs.mkdtempSync(path.join(os.tmpdir(), 'nb-exec-'));
+  const executedPath = path.join(outDir, path.basename(notebookPath));
+  const started = process.hrtime.bigint();
+  const python = jupyterPython();
+  if (!python) return { ok: false, seconds: 0, failure: 'jupyter is not on PATH' };
+  const run = spawnSync(
+    python,
+    [
+      path.join(__dirname, 'run_notebook.py'),
+      notebookPath,
+      executedPath,
+      COURSE_KERNEL,
+      String(options.cellTimeoutSeconds ?? 300),
+      ...(options.allowErrors ? ['allow-errors'] : []),
+    ],
+    { cwd: path.dirname(notebookPath), env: { ...process.env, PATH: pathWithLocalBin() }, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 },
+  );
+  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+  try {
+    if (run.error) return { ok: false, seconds, failure: `could not start Jupyter's Python: ${run.error.message}` };
+    if (!fs.existsSync(executedPath)) return { ok: false, seconds, failure: run.stderr.trim() || `exit status ${run.status}` };
+    const executed = JSON.parse(fs.readFileSync(executedPath, 'utf8')) as Notebook;
+    if (run.status !== 0) {
+      const index = Number(fs.existsSync(executedPath + '.failed') ? fs.readFileSync(executedPath + '.failed', 'utf8') : -1);
+      return { ok: false, seconds, executed, failure: describeFailure(executed, index), failedCell: index >= 0 ? index : undefined };
+    }
+    if (options.htmlDir) exportHtml(executedPath, options.htmlDir);
+    return { ok: true, seconds, executed, failure: '' };
+  } finally {
+    fs.rmSync(outDir, { recursive: true, force: true });
+  }
+}
+
+/** Renders an executed notebook to standalone HTML (what a reader of the course sees). */
+export function exportHtml(executedPath: string, htmlDir: string): string {
+  fs.mkdirSync(htmlDir, { recursive: true });
+  const run = spawnSync('jupyter', ['nbconvert', '--to', 'html', executedPath, '--output-dir', htmlDir], { encoding: 'utf8' });
+  if (run.status !== 0) throw new Error(`nbconvert --to html failed for ${executedPath}:\n${run.stderr}`);
+  return path.join(htmlDir, path.basename(executedPath).replace(/\.ipynb$/, '.html'));
+}
+
+/** True when Jupyter's Python can import nbclient, which runs the notebooks. */
+export function jupyterAvailable(): boolean {
+  const python = jupyterPython();
+  if (!python) return false;
+  const probe = spawnSync(python, ['-c', 'import nbclient, nbformat'], { encoding: 'utf8' });
+  return !probe.error && probe.status === 0;
+}
