@@ -23,12 +23,22 @@ const LB = `${STACK}-lb`;
 const LOAD = { connections: 32, seconds: 10, warmupSeconds: 3, rounds: 3 };
 const BODY = JSON.stringify({ text: 'Subject: FREE money now!!! Click here to claim your prize, limited offer, act now and win cash' });
 
-interface Round { replicas: number; requestsPerSecond: number; p99Ms: number; errors: number; non2xx: number }
+interface Round {
+  replicas: number;
+  requestsPerSecond: number;
+  p99Ms: number;
+  errors: number;
+  non2xx: number;
+}
 
 async function hammer(url: string, seconds: number): Promise<autocannon.Result> {
   return autocannon({
-    url: `${url}/predict`, method: 'POST', headers: { 'content-type': 'application/json' }, body: BODY,
-    connections: LOAD.connections, duration: seconds,
+    url: `${url}/predict`,
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: BODY,
+    connections: LOAD.connections,
+    duration: seconds,
   });
 }
 
@@ -45,7 +55,9 @@ async function round(replicas: number, url: string): Promise<Round> {
   await scaleTo(replicas, url);
   const r = await hammer(url, LOAD.seconds);
   const result = { replicas, requestsPerSecond: r.requests.average, p99Ms: r.latency.p99, errors: r.errors + r.timeouts, non2xx: r.non2xx };
-  console.log(`  ${replicas} replica(s): ${Math.round(result.requestsPerSecond)} req/s, p99 ${result.p99Ms} ms, ${result.errors} errors, ${result.non2xx} non-2xx`);
+  console.log(
+    `  ${replicas} replica(s): ${Math.round(result.requestsPerSecond)} req/s, p99 ${result.p99Ms} ms, ${result.errors} errors, ${result.non2xx} non-2xx`,
+  );
   return result;
 }
 
@@ -56,7 +68,13 @@ async function setUp(prometheus: string): Promise<string> {
   await ensureBaseImage();
   await buildSwarmImages(prometheus);
   await joinSwarm();
-  await deployStack(STACK, { API_IMAGE: IMAGES.release, POSTGRES_IMAGE: IMAGES.db, PROMETHEUS_IMAGE: IMAGES.prometheus, POSTGRES_PASSWORD: 'bench-only-password', MODEL_VERSION: '1.0.0' });
+  await deployStack(STACK, {
+    API_IMAGE: IMAGES.release,
+    POSTGRES_IMAGE: IMAGES.db,
+    PROMETHEUS_IMAGE: IMAGES.prometheus,
+    POSTGRES_PASSWORD: 'bench-only-password',
+    MODEL_VERSION: '1.0.0',
+  });
   await waitForHealthy(API, 3, 180);
   const port = await freePort();
   await docker(['run', '-d', '--name', LB, '--network', `${STACK}_backend`, '-p', `127.0.0.1:${port}:8080`, IMAGES.lb]);
@@ -75,13 +93,18 @@ async function tearDown(): Promise<void> {
 function report(rounds: Round[]): void {
   const of = (n: number): Round[] => rounds.filter((r) => r.replicas === n);
   const summary = {
-    date: new Date().toISOString(), cores: cpus().length, loadavg: loadavg(), load: LOAD,
+    date: new Date().toISOString(),
+    cores: cpus().length,
+    loadavg: loadavg(),
+    load: LOAD,
     one: { requestsPerSecond: median(of(1).map((r) => r.requestsPerSecond)), p99Ms: median(of(1).map((r) => r.p99Ms)) },
     three: { requestsPerSecond: median(of(3).map((r) => r.requestsPerSecond)), p99Ms: median(of(3).map((r) => r.p99Ms)) },
     rounds,
   };
   const ratio = summary.three.requestsPerSecond / summary.one.requestsPerSecond;
-  console.log(`\n  median: 1 replica ${Math.round(summary.one.requestsPerSecond)} req/s, 3 replicas ${Math.round(summary.three.requestsPerSecond)} req/s: ${ratio.toFixed(2)}× on ${summary.cores} cores`);
+  console.log(
+    `\n  median: 1 replica ${Math.round(summary.one.requestsPerSecond)} req/s, 3 replicas ${Math.round(summary.three.requestsPerSecond)} req/s: ${ratio.toFixed(2)}× on ${summary.cores} cores`,
+  );
   const dir = path.join(__dirname, 'results');
   mkdirSync(dir, { recursive: true });
   writeFileSync(path.join(dir, 'replicas.json'), `${JSON.stringify({ ...summary, ratio }, null, 2)}\n`);

@@ -6,7 +6,7 @@ import * as path from 'node:path';
 import { promisify } from 'node:util';
 import { parse } from 'yaml';
 import { createMetrics } from '../server-template/src/metrics';
-import { registerPredictionMetrics } from '../solutions/lab-04-monitor/src/metrics';
+import { registerPredictionMetrics } from '../solutions/service/deps';
 import { PostgresPredictionLog } from '../solutions/service/postgres-log';
 import { program, PROMTOOL, requireSystem } from '../scripts/test-support/require-system';
 import { REPO_ROOT } from './support/docker';
@@ -18,8 +18,15 @@ const RULES = path.join(PROMETHEUS_DIR, 'alerts.yml');
 const RULE_TESTS = path.join(PROMETHEUS_DIR, 'alerts.test.yml');
 const ALERTMANAGER = path.join(REPO_ROOT, 'deploy', 'alertmanager', 'alertmanager.yml');
 
-interface Rule { alert?: string; record?: string; expr: string; labels?: Record<string, string> }
-interface RuleTest { alert_rule_test?: { alertname: string; exp_alerts: unknown[] }[] }
+interface Rule {
+  alert?: string;
+  record?: string;
+  expr: string;
+  labels?: Record<string, string>;
+}
+interface RuleTest {
+  alert_rule_test?: { alertname: string; exp_alerts: unknown[] }[];
+}
 
 const rules = (): Rule[] => (parse(readFileSync(RULES, 'utf8')) as { groups: { rules: Rule[] }[] }).groups.flatMap((g) => g.rules);
 
@@ -72,7 +79,10 @@ describe('deploy/prometheus/alerts.yml (promtool)', function () {
     const dir = mkdtempSync(path.join(tmpdir(), 'alerts-'));
     try {
       const original = readFileSync(RULES, 'utf8');
-      const planted = original.replace(/(status_code=~"5\.\."\}\[5m\]\)\)\n\s+\/ sum\(rate\(http_request_duration_seconds_count\{route="\/predict"\}\[5m\]\)\)) > 0\.01/, '$1 > 0.05');
+      const planted = original.replace(
+        /(status_code=~"5\.\."\}\[5m\]\)\)\n\s+\/ sum\(rate\(http_request_duration_seconds_count\{route="\/predict"\}\[5m\]\)\)) > 0\.01/,
+        '$1 > 0.05',
+      );
       assert.notEqual(planted, original, 'the planted change did not apply; update this test');
       writeFileSync(path.join(dir, 'alerts.yml'), planted);
       copyFileSync(RULE_TESTS, path.join(dir, 'alerts.test.yml'));
@@ -85,22 +95,40 @@ describe('deploy/prometheus/alerts.yml (promtool)', function () {
   });
 
   it('pages on errors, latency, no traffic, drift, prediction mix, a worse canary and a dropping log; each alert has a firing test', () => {
-    const alerts = rules().filter((r) => r.alert).map((r) => r.alert!);
+    const alerts = rules()
+      .filter((r) => r.alert)
+      .map((r) => r.alert!);
     assert.deepEqual(alerts.sort(), [
-      'SpamApiHighErrorRatio', 'SpamApiLatencyOverBudget', 'SpamApiNoTraffic', 'SpamCanaryWorseThanStable',
-      'SpamModelDrift', 'SpamPredictionLogDropping', 'SpamPredictionMixShift',
+      'SpamApiHighErrorRatio',
+      'SpamApiLatencyOverBudget',
+      'SpamApiNoTraffic',
+      'SpamCanaryWorseThanStable',
+      'SpamModelDrift',
+      'SpamPredictionLogDropping',
+      'SpamPredictionMixShift',
     ]);
     const tests = (parse(readFileSync(RULE_TESTS, 'utf8')) as { tests: RuleTest[] }).tests.flatMap((t) => t.alert_rule_test ?? []);
     for (const alert of alerts) {
-      assert.ok(tests.some((t) => t.alertname === alert && t.exp_alerts.length > 0), `no test where ${alert} fires`);
-      assert.ok(tests.some((t) => t.alertname === alert && t.exp_alerts.length === 0), `no test where ${alert} stays quiet`);
+      assert.ok(
+        tests.some((t) => t.alertname === alert && t.exp_alerts.length > 0),
+        `no test where ${alert} fires`,
+      );
+      assert.ok(
+        tests.some((t) => t.alertname === alert && t.exp_alerts.length === 0),
+        `no test where ${alert} stays quiet`,
+      );
     }
-    for (const r of rules().filter((x) => x.alert)) assert.match(r.labels?.['severity'] ?? '', /^(page|ticket)$/, `${r.alert} has no severity the Alertmanager routes`);
+    for (const r of rules().filter((x) => x.alert))
+      assert.match(r.labels?.['severity'] ?? '', /^(page|ticket)$/, `${r.alert} has no severity the Alertmanager routes`);
   });
 
   it('reads only metrics the service exports (or the rules record)', async () => {
     const exported = await exportedNames();
-    const recorded = new Set(rules().filter((r) => r.record).map((r) => r.record!));
+    const recorded = new Set(
+      rules()
+        .filter((r) => r.record)
+        .map((r) => r.record!),
+    );
     for (const rule of rules()) {
       for (const name of metricNames(rule.expr)) {
         assert.ok(exported.has(name) || recorded.has(name), `${rule.alert ?? rule.record} reads ${name}, which /metrics does not export`);

@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { promisify } from 'node:util';
 import { createMetrics } from '../server-template/src/metrics';
-import { registerPredictionMetrics } from '../solutions/lab-04-monitor/src/metrics';
+import { registerPredictionMetrics } from '../solutions/service/deps';
 import { argsOf, parseDockerfile, type Stage } from './support/dockerfile';
 import { DOCKER_COMPOSE, requireSystem } from '../scripts/test-support/require-system';
 import { BASE_IMAGE, REPO_ROOT } from './support/docker';
@@ -72,15 +72,24 @@ describe('Dockerfile (the API image)', () => {
 
   it('copies the model but no datasets, notebooks or host node_modules into the runtime image', () => {
     const copies = argsOf(runtime, 'COPY').filter((c) => !c.startsWith('--from='));
-    assert.ok(copies.some((c) => /^models\b/.test(c)), 'the runtime stage does not copy models/');
+    assert.ok(
+      copies.some((c) => /^models\b/.test(c)),
+      'the runtime stage does not copy models/',
+    );
     for (const c of copies) assert.doesNotMatch(c, /datasets|notebooks|node_modules/);
-    const ignored = read('.dockerignore').split('\n').map((l) => l.trim());
-    for (const entry of ['.git', '.work', '**/node_modules', 'datasets', 'notebooks']) assert.ok(ignored.includes(entry), `.dockerignore lacks ${entry}`);
+    const ignored = read('.dockerignore')
+      .split('\n')
+      .map((l) => l.trim());
+    for (const entry of ['.git', '.work', '**/node_modules', 'datasets', 'notebooks'])
+      assert.ok(ignored.includes(entry), `.dockerignore lacks ${entry}`);
   });
 
   it('the notebooks image starts from the same base and registers the course kernel as npm start does', () => {
     const notebooks = parseDockerfile(read('deploy/notebooks/Dockerfile'));
-    assert.deepEqual(notebooks.map((s) => s.image), [BASE_IMAGE]);
+    assert.deepEqual(
+      notebooks.map((s) => s.image),
+      [BASE_IMAGE],
+    );
     assert.match(argsOf(notebooks[0], 'RUN').join('\n'), /npm run kernel[\s\S]*'tslab-course' in s/);
     assert.match(argsOf(notebooks[0], 'CMD').join(' '), /"scripts\/start\.ts"/, 'the container does not start through npm start');
   });
@@ -91,7 +100,7 @@ describe('Prometheus and Grafana configuration', () => {
     assert.match(read('deploy/prometheus/prometheus.yml'), /targets: \["api:3000"\]/);
   });
 
-  it('Grafana\'s data source is the compose prometheus service', () => {
+  it("Grafana's data source is the compose prometheus service", () => {
     assert.match(read('deploy/grafana/provisioning/datasources/prometheus.yml'), /url: http:\/\/prometheus:9090/);
   });
 
@@ -103,14 +112,18 @@ describe('Prometheus and Grafana configuration', () => {
       exported.add(metric.name);
       if (String(metric.type) === 'histogram') for (const suffix of ['_bucket', '_count', '_sum']) exported.add(metric.name + suffix);
     }
-    const dashboard = JSON.parse(read('deploy/grafana/dashboards/spam-api.json')) as { panels: { title: string; targets: { expr: string }[] }[] };
+    const dashboard = JSON.parse(read('deploy/grafana/dashboards/spam-api.json')) as {
+      panels: { title: string; targets: { expr: string }[] }[];
+    };
     const titles = dashboard.panels.map((p) => p.title.toLowerCase()).join(' | ');
-    for (const topic of ['requests per second', 'latency', 'prediction mix', 'drift', 'errors', 'probability']) assert.ok(titles.includes(topic), `no panel about ${topic}`);
+    for (const topic of ['requests per second', 'latency', 'prediction mix', 'drift', 'errors', 'probability'])
+      assert.ok(titles.includes(topic), `no panel about ${topic}`);
     for (const panel of dashboard.panels) {
       for (const target of panel.targets) {
         const names = metricNames(target.expr);
         assert.ok(names.length > 0, `panel "${panel.title}" queries no metric`);
-        for (const name of names) assert.ok(exported.has(name), `panel "${panel.title}" queries ${name}, which the service does not export`);
+        for (const name of names)
+          assert.ok(exported.has(name), `panel "${panel.title}" queries ${name}, which the service does not export`);
       }
     }
   });

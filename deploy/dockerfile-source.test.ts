@@ -8,7 +8,7 @@ const ROOT = path.resolve(__dirname, '..');
  * A Dockerfile's instructions as Docker reads them: comments (lab markers included) and blank
  * lines dropped, continuation lines joined, runs of spaces collapsed.
  */
-export function instructions(text: string): string[] {
+function instructions(text: string): string[] {
   const joined = text
     .split('\n')
     .filter((line) => !/^\s*(#.*)?$/.test(line))
@@ -19,10 +19,14 @@ export function instructions(text: string): string[] {
 
 describe('the API image has one recipe', () => {
   it('reads instructions the way Docker does', () => {
-    assert.deepEqual(instructions('# c\nFROM a AS b\n\nRUN x \\\n  && y\n  # BEGIN SOLUTION hint: h\nCMD ["z"]\n'), ['FROM a AS b', 'RUN x && y', 'CMD ["z"]']);
+    assert.deepEqual(instructions('# c\nFROM a AS b\n\nRUN x \\\n  && y\n  # BEGIN SOLUTION hint: h\nCMD ["z"]\n'), [
+      'FROM a AS b',
+      'RUN x && y',
+      'CMD ["z"]',
+    ]);
   });
 
-  it('the root Dockerfile and lab 03\'s reference answer give Docker the same instructions', () => {
+  it("the root Dockerfile and lab 03's reference answer give Docker the same instructions", () => {
     const root = instructions(fs.readFileSync(path.join(ROOT, 'Dockerfile'), 'utf8'));
     const lab = instructions(fs.readFileSync(path.join(ROOT, 'solutions', 'lab-03-containerize', 'Dockerfile'), 'utf8'));
     assert.ok(root.length > 10, `the root Dockerfile has ${root.length} instructions`);

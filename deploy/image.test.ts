@@ -51,15 +51,28 @@ describe('the API image (docker build + run)', function () {
   });
 
   it('publishes its port on 127.0.0.1 only', async () => {
-    const bindings = JSON.parse(await docker(['inspect', '--format', '{{json .HostConfig.PortBindings}}', container!.getId()])) as Record<string, { HostIp: string }[]>;
-    assert.deepEqual(Object.values(bindings).flat().map((b) => b.HostIp), ['127.0.0.1']);
+    const bindings = JSON.parse(await docker(['inspect', '--format', '{{json .HostConfig.PortBindings}}', container!.getId()])) as Record<
+      string,
+      { HostIp: string }[]
+    >;
+    assert.deepEqual(
+      Object.values(bindings)
+        .flat()
+        .map((b) => b.HostIp),
+      ['127.0.0.1'],
+    );
   });
 
   it('GET /health/ready answers 200 once the model is loaded', async () => {
-    const status = await poll('/health/ready = 200', async () => {
-      const res = await fetch(`${base}/health/ready`, { signal: AbortSignal.timeout(5_000) });
-      return res.status === 200 ? res.status : undefined;
-    }, 30, 500);
+    const status = await poll(
+      '/health/ready = 200',
+      async () => {
+        const res = await fetch(`${base}/health/ready`, { signal: AbortSignal.timeout(5_000) });
+        return res.status === 200 ? res.status : undefined;
+      },
+      30,
+      500,
+    );
     assert.equal(status, 200);
   });
 
@@ -83,10 +96,15 @@ describe('the API image (docker build + run)', function () {
 
   it('reports healthy through its own HEALTHCHECK', async () => {
     // Docker runs the first check one interval (10 s) after start; allow three intervals.
-    const health = await poll('docker health status "healthy"', async () => {
-      const status = (await docker(['inspect', '--format', '{{.State.Health.Status}}', container!.getId()])).trim();
-      return status === 'healthy' ? status : undefined;
-    }, 60, 500);
+    const health = await poll(
+      'docker health status "healthy"',
+      async () => {
+        const status = (await docker(['inspect', '--format', '{{.State.Health.Status}}', container!.getId()])).trim();
+        return status === 'healthy' ? status : undefined;
+      },
+      60,
+      500,
+    );
     assert.equal(health, 'healthy');
   });
 

@@ -5,7 +5,15 @@ import { loadConfig } from '../server-template/src/config';
 import { REPO_ROOT } from './support/docker';
 import { startReferenceApi } from './support/api';
 import {
-  crossProblems, loadManifests, one, podProblems, podSpecOf, probePaths, resourceProblems, schemaProblems, type K8sObject,
+  crossProblems,
+  loadManifests,
+  one,
+  podProblems,
+  podSpecOf,
+  probePaths,
+  resourceProblems,
+  schemaProblems,
+  type K8sObject,
 } from './support/kubernetes';
 
 const DIR = path.join(REPO_ROOT, 'deploy', 'kubernetes');
@@ -18,15 +26,24 @@ function planted(objects: K8sObject[], plant: (objects: K8sObject[]) => void): K
 }
 
 const apiContainer = (objects: K8sObject[]): Container => podSpecOf(one(objects, 'Deployment', 'spam-api'))!.spec.containers[0];
-const envOf = (c: Container): Record<string, string> => Object.fromEntries((c.env ?? []).filter((e) => e.value !== undefined).map((e) => [e.name, e.value!]));
-const allProblems = (objects: K8sObject[]): string[] => [...objects.flatMap((o) => [...schemaProblems(o), ...podProblems(o)]), ...crossProblems(objects)];
+const envOf = (c: Container): Record<string, string> =>
+  Object.fromEntries((c.env ?? []).filter((e) => e.value !== undefined).map((e) => [e.name, e.value!]));
+const allProblems = (objects: K8sObject[]): string[] => [
+  ...objects.flatMap((o) => [...schemaProblems(o), ...podProblems(o)]),
+  ...crossProblems(objects),
+];
 
 describe('deploy/kubernetes (checked offline against the Kubernetes schema)', () => {
   const objects = loadManifests(DIR);
 
   it('holds a Deployment, Service, HorizontalPodAutoscaler and PodDisruptionBudget for the API, and the grading Jobs', () => {
     assert.deepEqual(objects.map((o) => `${o.kind}/${o.metadata?.name}`).sort(), [
-      'Deployment/spam-api', 'HorizontalPodAutoscaler/spam-api', 'Job/grade-lab-01', 'Job/grade-lab-01-merge', 'PodDisruptionBudget/spam-api', 'Service/spam-api',
+      'Deployment/spam-api',
+      'HorizontalPodAutoscaler/spam-api',
+      'Job/grade-lab-01',
+      'Job/grade-lab-01-merge',
+      'PodDisruptionBudget/spam-api',
+      'Service/spam-api',
     ]);
   });
 
@@ -48,7 +65,7 @@ describe('deploy/kubernetes (checked offline against the Kubernetes schema)', ()
     assert.deepEqual(c.securityContext?.capabilities?.drop, ['ALL']);
   });
 
-  it('gives a pod the time its shutdown needs: preStop, then the service\'s whole drain (SHUTDOWN_TIMEOUT_MS), within the grace period', () => {
+  it("gives a pod the time its shutdown needs: preStop, then the service's whole drain (SHUTDOWN_TIMEOUT_MS), within the grace period", () => {
     const pod = podSpecOf(one(objects, 'Deployment', 'spam-api'))!.spec;
     const c = apiContainer(objects);
     // The service's own rules: DRAIN_DELAY_MS < SHUTDOWN_TIMEOUT_MS, and every value in range.
@@ -56,7 +73,10 @@ describe('deploy/kubernetes (checked offline against the Kubernetes schema)', ()
     const preStop = c.lifecycle?.preStop?.exec?.command ?? [];
     assert.equal(preStop[0], 'sleep', 'preStop is a sleep');
     const needed = Number(preStop[1]) + config.shutdownTimeoutMs / 1000;
-    assert.ok((pod.terminationGracePeriodSeconds ?? 30) > needed, `terminationGracePeriodSeconds ${pod.terminationGracePeriodSeconds} ≤ preStop + SHUTDOWN_TIMEOUT_MS = ${needed} s`);
+    assert.ok(
+      (pod.terminationGracePeriodSeconds ?? 30) > needed,
+      `terminationGracePeriodSeconds ${pod.terminationGracePeriodSeconds} ≤ preStop + SHUTDOWN_TIMEOUT_MS = ${needed} s`,
+    );
     assert.ok(config.drainDelayMs > 0, 'DRAIN_DELAY_MS is set: readiness fails before the port closes');
   });
 
@@ -79,7 +99,10 @@ describe('deploy/kubernetes (checked offline against the Kubernetes schema)', ()
     const shards = Number(envOf(grade)['SHARDS']);
     assert.equal(spec.completions, shards);
     const script = (grade.args ?? []).join(' ');
-    assert.match(script, /npm run grade -- "\$LAB" \S+ .*--shard "\$\(\(JOB_COMPLETION_INDEX \+ 1\)\)\/\$SHARDS" --out "\/data\/out-\$\(\(JOB_COMPLETION_INDEX \+ 1\)\)"/);
+    assert.match(
+      script,
+      /npm run grade -- "\$LAB" \S+ .*--shard "\$\(\(JOB_COMPLETION_INDEX \+ 1\)\)\/\$SHARDS" --out "\/data\/out-\$\(\(JOB_COMPLETION_INDEX \+ 1\)\)"/,
+    );
     const merge = podSpecOf(one(objects, 'Job', 'grade-lab-01-merge'))!.spec.containers[0];
     assert.equal(Number(envOf(merge)['SHARDS']), shards);
     assert.match((merge.args ?? []).join(' '), /npm run grade:merge -- \$\(seq -f \/data\/out-%g 1 "\$SHARDS"\) --out /);
@@ -104,7 +127,9 @@ describe('deploy/kubernetes (checked offline against the Kubernetes schema)', ()
     it('a Service whose selector matches no pods, and a PodDisruptionBudget that selects none', () => {
       const bad = planted(objects, (o) => {
         (one(o, 'Service').spec as { selector: Record<string, string> }).selector = { 'app.kubernetes.io/name': 'spam-apl' };
-        (one(o, 'PodDisruptionBudget').spec as { selector: { matchLabels: Record<string, string> } }).selector.matchLabels = { app: 'spam-api' };
+        (one(o, 'PodDisruptionBudget').spec as { selector: { matchLabels: Record<string, string> } }).selector.matchLabels = {
+          app: 'spam-api',
+        };
       });
       const problems = allProblems(bad).join('\n');
       assert.match(problems, /the Service spam-api selects no Deployment's pods/);
@@ -112,7 +137,10 @@ describe('deploy/kubernetes (checked offline against the Kubernetes schema)', ()
     });
 
     it('a kind the checks do not know (no silent pass)', () => {
-      assert.match(schemaProblems({ apiVersion: 'apps/v1', kind: 'DaemonSet', source: 'x.yaml#0' }).join(''), /not a kind these checks know/);
+      assert.match(
+        schemaProblems({ apiVersion: 'apps/v1', kind: 'DaemonSet', source: 'x.yaml#0' }).join(''),
+        /not a kind these checks know/,
+      );
     });
   });
 });

@@ -13,9 +13,15 @@ import { PROMTOOL, requireSystem } from '../scripts/test-support/require-system'
 import { REPO_ROOT } from './support/docker';
 
 const run = promisify(execFile);
-const readYaml = (file: string): Record<string, unknown> => parse(readFileSync(path.join(REPO_ROOT, file), 'utf8')) as Record<string, unknown>;
+const readYaml = (file: string): Record<string, unknown> =>
+  parse(readFileSync(path.join(REPO_ROOT, file), 'utf8')) as Record<string, unknown>;
 
-interface Service { image?: string; command?: string[]; volumes?: string[]; environment?: Record<string, string> }
+interface Service {
+  image?: string;
+  command?: string[];
+  volumes?: string[];
+  environment?: Record<string, string>;
+}
 const compose = readYaml('docker-compose.yml') as { services: Record<string, Service> };
 
 /** The host path (relative to the repository) that compose mounts at `target` in `service`. */
@@ -51,7 +57,10 @@ describe('Grafana provisioning', () => {
   });
 
   it('the data source is the compose prometheus service, on the port Prometheus listens on', () => {
-    const file = readYaml(path.join(provisioning, 'datasources', 'prometheus.yml')) as { apiVersion: number; datasources: Array<{ uid: string; type: string; url: string; isDefault?: boolean }> };
+    const file = readYaml(path.join(provisioning, 'datasources', 'prometheus.yml')) as {
+      apiVersion: number;
+      datasources: Array<{ uid: string; type: string; url: string; isDefault?: boolean }>;
+    };
     assert.equal(file.apiVersion, 1);
     const [source] = file.datasources;
     assert.equal(source?.type, 'prometheus');
@@ -62,19 +71,31 @@ describe('Grafana provisioning', () => {
   });
 
   it('the dashboard provider reads the folder compose mounts the dashboards into', () => {
-    const file = readYaml(path.join(provisioning, 'dashboards', 'dashboards.yml')) as { apiVersion: number; providers: Array<{ type: string; options: { path: string } }> };
+    const file = readYaml(path.join(provisioning, 'dashboards', 'dashboards.yml')) as {
+      apiVersion: number;
+      providers: Array<{ type: string; options: { path: string } }>;
+    };
     assert.equal(file.apiVersion, 1);
-    assert.deepEqual(file.providers.map((p) => [p.type, p.options.path]), [['file', '/var/lib/grafana/dashboards']]);
+    assert.deepEqual(
+      file.providers.map((p) => [p.type, p.options.path]),
+      [['file', '/var/lib/grafana/dashboards']],
+    );
   });
 
   it('every dashboard parses, has a uid and a title, and queries the provisioned data source', () => {
-    const sourceUid = (readYaml(path.join(provisioning, 'datasources', 'prometheus.yml')) as { datasources: Array<{ uid: string }> }).datasources[0]?.uid;
+    const sourceUid = (readYaml(path.join(provisioning, 'datasources', 'prometheus.yml')) as { datasources: Array<{ uid: string }> })
+      .datasources[0]?.uid;
     const files = readdirSync(path.join(REPO_ROOT, dashboards)).filter((f) => f.endsWith('.json'));
     assert.ok(files.length > 0, `no dashboard in ${dashboards}`);
     for (const name of files) {
-      const board = JSON.parse(readFileSync(path.join(REPO_ROOT, dashboards, name), 'utf8')) as { uid?: string; title?: string; panels: Array<{ title: string; datasource?: { uid: string } }> };
+      const board = JSON.parse(readFileSync(path.join(REPO_ROOT, dashboards, name), 'utf8')) as {
+        uid?: string;
+        title?: string;
+        panels: Array<{ title: string; datasource?: { uid: string } }>;
+      };
       assert.ok(board.uid && board.title, `${name} lacks a uid or a title`);
-      for (const panel of board.panels) assert.equal(panel.datasource?.uid, sourceUid, `panel "${panel.title}" of ${name} does not use the provisioned data source`);
+      for (const panel of board.panels)
+        assert.equal(panel.datasource?.uid, sourceUid, `panel "${panel.title}" of ${name} does not use the provisioned data source`);
     }
   });
 

@@ -88,14 +88,21 @@ describe('the notebooks image (compose service notebooks), lessons executed insi
   });
 
   it('offers the tslab-course kernel, on a port published on 127.0.0.1 only', async () => {
-    const [binding] = JSON.parse(await docker(['inspect', '--format', '{{json (index .NetworkSettings.Ports "8888/tcp")}}', id])) as Array<{ HostIp: string; HostPort: string }>;
+    const [binding] = JSON.parse(await docker(['inspect', '--format', '{{json (index .NetworkSettings.Ports "8888/tcp")}}', id])) as Array<{
+      HostIp: string;
+      HostPort: string;
+    }>;
     assert.equal(binding?.HostIp, '127.0.0.1');
-    const specs = (await (await fetch(`http://127.0.0.1:${binding.HostPort}/api/kernelspecs?token=${token}`, { signal: AbortSignal.timeout(10_000) })).json()) as { kernelspecs: Record<string, unknown> };
+    const specs = (await (
+      await fetch(`http://127.0.0.1:${binding.HostPort}/api/kernelspecs?token=${token}`, { signal: AbortSignal.timeout(10_000) })
+    ).json()) as { kernelspecs: Record<string, unknown> };
     assert.ok('tslab-course' in specs.kernelspecs, `kernels offered: ${Object.keys(specs.kernelspecs).join(', ')}`);
   });
 
   it('runs Jupyter as the owner of the mounted checkout', async () => {
-    const top = (await docker(['top', id, '-eo', 'pid,uid,args'])).split('\n').filter((line) => /jupyter-notebook --notebook-dir/.test(line));
+    const top = (await docker(['top', id, '-eo', 'pid,uid,args']))
+      .split('\n')
+      .filter((line) => /jupyter-notebook --notebook-dir/.test(line));
     assert.equal(top.length, 1, `no single Jupyter process in:\n${await docker(['top', id])}`);
     assert.equal(top[0].trim().split(/\s+/)[1], String(statSync(REPO_ROOT).uid));
   });
@@ -114,8 +121,24 @@ describe('the notebooks image (compose service notebooks), lessons executed insi
     it(`${path.basename(lesson)} runs top to bottom with the tslab-course kernel`, async function () {
       this.timeout(10 * 60_000);
       // Through the entrypoint, as the same user Jupyter runs as; the kernel is the notebook's own.
-      await docker(['exec', id, 'course-entrypoint', 'jupyter', 'nbconvert', '--to', 'notebook', '--execute', '--ExecutePreprocessor.timeout=600', '--ExecutePreprocessor.startup_timeout=300',
-        '--output-dir', '/tmp/executed', `/course/${lesson}`], 10 * 60_000);
+      await docker(
+        [
+          'exec',
+          id,
+          'course-entrypoint',
+          'jupyter',
+          'nbconvert',
+          '--to',
+          'notebook',
+          '--execute',
+          '--ExecutePreprocessor.timeout=600',
+          '--ExecutePreprocessor.startup_timeout=300',
+          '--output-dir',
+          '/tmp/executed',
+          `/course/${lesson}`,
+        ],
+        10 * 60_000,
+      );
       const executed = JSON.parse(await docker(['exec', id, 'cat', `/tmp/executed/${path.basename(lesson)}`])) as {
         metadata: { kernelspec: { name: string } };
         cells: Array<{ cell_type: string; outputs?: Array<{ output_type: string }> }>;

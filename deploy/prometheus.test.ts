@@ -8,7 +8,10 @@ import { REPO_ROOT } from './support/docker';
 import { freePort, poll } from './support/net';
 import { startReferenceApi, type RunningApi } from './support/api';
 
-interface PromResponse<T> { status: string; data: T }
+interface PromResponse<T> {
+  status: string;
+  data: T;
+}
 type Sample = { metric: Record<string, string>; value: [number, string] };
 
 /** The compose file's Prometheus config with its one target moved from `api:3000` to `target`. */
@@ -44,11 +47,15 @@ describe('Prometheus scraping the API (the compose scrape config, run locally)',
     writeFileSync(path.join(dir, 'prometheus.yml'), localScrapeConfig(new URL(api.url).host));
     const port = await freePort();
     promUrl = `http://127.0.0.1:${port}`;
-    prometheus = spawn('prometheus', [
-      `--config.file=${path.join(dir, 'prometheus.yml')}`,
-      `--storage.tsdb.path=${path.join(dir, 'data')}`,
-      `--web.listen-address=127.0.0.1:${port}`,
-    ], { stdio: 'ignore' });
+    prometheus = spawn(
+      'prometheus',
+      [
+        `--config.file=${path.join(dir, 'prometheus.yml')}`,
+        `--storage.tsdb.path=${path.join(dir, 'data')}`,
+        `--web.listen-address=127.0.0.1:${port}`,
+      ],
+      { stdio: 'ignore' },
+    );
   });
 
   after(async () => {
@@ -64,20 +71,30 @@ describe('Prometheus scraping the API (the compose scrape config, run locally)',
 
   it('sees the API target as up', async () => {
     // The scrape interval is 5 s: allow several scrapes, bounded.
-    const health = await poll('the target to be up', async () => {
-      const res = await fetch(`${promUrl}/api/v1/targets`, { signal: AbortSignal.timeout(5_000) });
-      const body = (await res.json()) as PromResponse<{ activeTargets: { health: string; scrapeUrl: string }[] }>;
-      const target = body.data.activeTargets.find((t) => t.scrapeUrl.startsWith(api!.url));
-      return target?.health === 'up' ? target.health : undefined;
-    }, 80, 500);
+    const health = await poll(
+      'the target to be up',
+      async () => {
+        const res = await fetch(`${promUrl}/api/v1/targets`, { signal: AbortSignal.timeout(5_000) });
+        const body = (await res.json()) as PromResponse<{ activeTargets: { health: string; scrapeUrl: string }[] }>;
+        const target = body.data.activeTargets.find((t) => t.scrapeUrl.startsWith(api!.url));
+        return target?.health === 'up' ? target.health : undefined;
+      },
+      80,
+      500,
+    );
     assert.equal(health, 'up');
   });
 
   it('stored the prediction counter and the /predict latency histogram with the labels the dashboard uses', async () => {
-    const spam = await poll('predictions_total{class="spam"} in Prometheus', async () => {
-      const result = await query('predictions_total{class="spam"}');
-      return result.length > 0 ? Number(result[0].value[1]) : undefined;
-    }, 80, 500);
+    const spam = await poll(
+      'predictions_total{class="spam"} in Prometheus',
+      async () => {
+        const result = await query('predictions_total{class="spam"}');
+        return result.length > 0 ? Number(result[0].value[1]) : undefined;
+      },
+      80,
+      500,
+    );
     assert.ok(spam >= 1, `predictions_total{class="spam"} = ${spam}`);
     const latency = await query('http_request_duration_seconds_count{route="/predict"}');
     assert.ok(latency.length > 0, 'no http_request_duration_seconds_count series with route="/predict"');

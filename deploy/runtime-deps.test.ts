@@ -18,7 +18,10 @@ describe('deploy/runtime-deps', () => {
     before(() => {
       dir = mkdtempSync(join(tmpdir(), 'runtime-deps-'));
       mkdirSync(join(dir, 'a', 'b'), { recursive: true });
-      writeFileSync(join(dir, 'a', 'main.js'), 'const e = require("express");\nconst p = require("node:path");\nconst l = require("./local");');
+      writeFileSync(
+        join(dir, 'a', 'main.js'),
+        'const e = require("express");\nconst p = require("node:path");\nconst l = require("./local");',
+      );
       writeFileSync(join(dir, 'a', 'b', 'deep.js'), "const t = require('@scope/pkg/sub'); const f = require('fs');");
       writeFileSync(join(dir, 'a', 'notes.txt'), 'require("not-code")');
     });

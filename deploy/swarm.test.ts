@@ -5,7 +5,16 @@ import { describeLoad, startLoad, type LoadResult, type RunningLoad } from './su
 import { freePort, poll } from './support/net';
 import { buildSwarmImages, findOnPath, IMAGES, removePerRunImages } from './support/swarm-images';
 import {
-  deployStack, joinSwarm, leaveSwarm, nodeIn, removeStack, taskContainers, taskHealth, updateState, waitForHealthy, waitForUpdate,
+  deployStack,
+  joinSwarm,
+  leaveSwarm,
+  nodeIn,
+  removeStack,
+  taskContainers,
+  taskHealth,
+  updateState,
+  waitForHealthy,
+  waitForUpdate,
 } from './support/swarm';
 
 const STACK = 'spam-swarm-test';
@@ -52,12 +61,20 @@ describe('the Swarm stack: 3 replicas behind HAProxy (deploy/swarm/stack.yml, de
     const port = await freePort();
     lbUrl = `http://127.0.0.1:${port}`;
     await docker(['run', '-d', '--name', LB, '--network', `${STACK}_backend`, '-p', `127.0.0.1:${port}:8080`, IMAGES.lb]);
-    await poll('the load balancer to answer /predict', async () => {
-      const res = await fetch(`${lbUrl}/predict`, {
-        method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{"text":"hello"}', signal: AbortSignal.timeout(2_000),
-      });
-      return res.status === 200 ? true : undefined;
-    }, 60, 500);
+    await poll(
+      'the load balancer to answer /predict',
+      async () => {
+        const res = await fetch(`${lbUrl}/predict`, {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json' },
+          body: '{"text":"hello"}',
+          signal: AbortSignal.timeout(2_000),
+        });
+        return res.status === 200 ? true : undefined;
+      },
+      60,
+      500,
+    );
   });
 
   after(async function () {
@@ -76,18 +93,34 @@ describe('the Swarm stack: 3 replicas behind HAProxy (deploy/swarm/stack.yml, de
 
   it('runs 3 healthy replicas and publishes the load balancer on 127.0.0.1 only', async () => {
     assert.deepEqual(await taskHealth(API), ['healthy', 'healthy', 'healthy']);
-    const bindings = JSON.parse(await docker(['inspect', '--format', '{{json .HostConfig.PortBindings}}', LB])) as Record<string, { HostIp: string }[]>;
-    assert.deepEqual(Object.values(bindings).flat().map((b) => b.HostIp), ['127.0.0.1']);
+    const bindings = JSON.parse(await docker(['inspect', '--format', '{{json .HostConfig.PortBindings}}', LB])) as Record<
+      string,
+      { HostIp: string }[]
+    >;
+    assert.deepEqual(
+      Object.values(bindings)
+        .flat()
+        .map((b) => b.HostIp),
+      ['127.0.0.1'],
+    );
   });
 
   it('Prometheus discovers every replica through tasks.api and scrapes them', async () => {
     const [prometheus] = await taskContainers(`${STACK}_prometheus`);
     assert.ok(prometheus, 'no running Prometheus container');
-    const up = await poll('3 spam-api targets up in Prometheus', async () => {
-      const out = await nodeIn(prometheus, "fetch('http://127.0.0.1:9090/api/v1/targets').then((r) => r.json()).then((b) => console.log(JSON.stringify(b.data.activeTargets.map((t) => t.health))))");
-      const health = JSON.parse(out) as string[];
-      return health.length === 3 && health.every((h) => h === 'up') ? health : undefined;
-    }, 60, 1_000);
+    const up = await poll(
+      '3 spam-api targets up in Prometheus',
+      async () => {
+        const out = await nodeIn(
+          prometheus,
+          "fetch('http://127.0.0.1:9090/api/v1/targets').then((r) => r.json()).then((b) => console.log(JSON.stringify(b.data.activeTargets.map((t) => t.health))))",
+        );
+        const health = JSON.parse(out) as string[];
+        return health.length === 3 && health.every((h) => h === 'up') ? health : undefined;
+      },
+      60,
+      1_000,
+    );
     assert.equal(up.length, 3);
   });
 
@@ -105,7 +138,10 @@ describe('the Swarm stack: 3 replicas behind HAProxy (deploy/swarm/stack.yml, de
       figures.push(`rolling update: ${describeLoad(result)}`);
     }
     assert.equal(result.failed, 0, `failed requests: ${result.failures.join('; ')}`);
-    assert.ok((result.versions['1.0.0'] ?? 0) > 0 && (result.versions['1.1.0'] ?? 0) > 0, `both versions answer during the rollout: ${JSON.stringify(result.versions)}`);
+    assert.ok(
+      (result.versions['1.0.0'] ?? 0) > 0 && (result.versions['1.1.0'] ?? 0) > 0,
+      `both versions answer during the rollout: ${JSON.stringify(result.versions)}`,
+    );
     assert.equal(result.lastVersion, '1.1.0');
   });
 
@@ -116,7 +152,10 @@ describe('the Swarm stack: 3 replicas behind HAProxy (deploy/swarm/stack.yml, de
       await flowing(load, 50);
       const since = Date.now();
       await deployStack(STACK, { ...BASE_ENV, MODEL_VERSION: '1.1.0', API_IMAGE: IMAGES.broken });
-      assert.equal(await waitForUpdate(API, since, ['rollback_completed', 'rollback_paused', 'completed', 'paused'], 240), 'rollback_completed');
+      assert.equal(
+        await waitForUpdate(API, since, ['rollback_completed', 'rollback_paused', 'completed', 'paused'], 240),
+        'rollback_completed',
+      );
       await flowing(load, 100);
     } finally {
       result = await load.stop();
@@ -145,19 +184,37 @@ describe('the Swarm stack: 3 replicas behind HAProxy (deploy/swarm/stack.yml, de
       result = await load.stop();
       figures.push(`replica killed (SIGKILL): ${describeLoad(result)}`);
     }
-    assert.ok(result.failed <= CONCURRENCY, `${result.failed} failed, more than the ${CONCURRENCY} that can be in flight: ${result.failures.join('; ')}`);
+    assert.ok(
+      result.failed <= CONCURRENCY,
+      `${result.failed} failed, more than the ${CONCURRENCY} that can be in flight: ${result.failures.join('; ')}`,
+    );
     assert.ok(afterKill >= 200, `only ${afterKill} answers after the kill`);
   });
 
-  it('keeps every replica\'s predictions in the one PostgreSQL log', async () => {
+  it("keeps every replica's predictions in the one PostgreSQL log", async () => {
     const [db] = await taskContainers(`${STACK}_db`);
     assert.ok(db, 'no running PostgreSQL container');
-    const count = await poll('rows in the shared prediction log', async () => {
-      const out = await docker(['exec', db, 'psql', '-U', 'spam', '-d', 'predictions', '-tAc', 'SELECT count(*) FROM predictions']);
-      const n = Number(out.trim());
-      return n > 0 ? n : undefined;
-    }, 30, 1_000);
-    const versions = await docker(['exec', db, 'psql', '-U', 'spam', '-d', 'predictions', '-tAc', 'SELECT DISTINCT model_version FROM predictions ORDER BY 1']);
+    const count = await poll(
+      'rows in the shared prediction log',
+      async () => {
+        const out = await docker(['exec', db, 'psql', '-U', 'spam', '-d', 'predictions', '-tAc', 'SELECT count(*) FROM predictions']);
+        const n = Number(out.trim());
+        return n > 0 ? n : undefined;
+      },
+      30,
+      1_000,
+    );
+    const versions = await docker([
+      'exec',
+      db,
+      'psql',
+      '-U',
+      'spam',
+      '-d',
+      'predictions',
+      '-tAc',
+      'SELECT DISTINCT model_version FROM predictions ORDER BY 1',
+    ]);
     figures.push(`shared prediction log: ${count} rows, versions ${versions.trim().split('\n').join(', ')}`);
     // Rows from the replicas of both releases: each wrote to the same table.
     assert.deepEqual(versions.trim().split('\n'), ['1.0.0', '1.1.0']);

@@ -114,7 +114,7 @@ describe('notebook graders (meta-tests, in the kernel)', function () {
           const dir = path.join(work, `${nb.id}-hostile`);
           writeHostileNotebooks(nb, dir);
           const r = await grade(nb, dir, 150);
-          const wrong = HOSTILE_NOTEBOOKS.filter((h) => (!(!isRoot() && h.name === 'reads-hidden-checks' ))).flatMap((h) => {
+          const wrong = HOSTILE_NOTEBOOKS.filter((h) => !(!isRoot() && h.name === 'reads-hidden-checks')).flatMap((h) => {
             const got = r.get(h.name);
             const ok = got && got.extra_data.status === h.status && got.score === h.score(nb) && h.reason.test(got.output);
             return ok

@@ -20,7 +20,9 @@ describe('import graph of the project', () => {
 
   it('has no test file importing another (loading it would run the other suite too)', () => {
     const isTest = (f: string): boolean => f.endsWith('.test.ts');
-    const imports = [...graph].flatMap(([file, targets]) => (isTest(file) ? targets.filter(isTest).map((t) => `${path.relative(ROOT, file)} → ${path.relative(ROOT, t)}`) : []));
+    const imports = [...graph].flatMap(([file, targets]) =>
+      isTest(file) ? targets.filter(isTest).map((t) => `${path.relative(ROOT, file)} → ${path.relative(ROOT, t)}`) : [],
+    );
     assert.deepEqual(imports, []);
   });
 
@@ -41,12 +43,17 @@ describe('importedNames', () => {
       "void import('./f');",
       "import g = require('./g');",
       "// import h from './h';",
-      "const s = \"import i from './i'\";",
+      'const s = "import i from \'./i\'";',
     ].join('\n');
     assert.deepEqual(importedNames('x.ts', text), ['./a', './b', './c', './d', './e', './f', './g']);
   });
   it('leaves out type-only imports and re-exports, which are erased before run time', () => {
-    const text = ["import type { A } from './a';", "import { type B, type C } from './b';", "export type { D } from './d';", "export { type E } from './e';"].join('\n');
+    const text = [
+      "import type { A } from './a';",
+      "import { type B, type C } from './b';",
+      "export type { D } from './d';",
+      "export { type E } from './e';",
+    ].join('\n');
     assert.deepEqual(importedNames('x.ts', text), []);
   });
 });
@@ -66,13 +73,31 @@ describe('resolveRelative', () => {
 
 describe('findCycles', () => {
   it('reports a two-file cycle and a longer one, each closed on its first file', () => {
-    const graph = new Map([['a', ['b']], ['b', ['a', 'c']], ['c', ['d']], ['d', ['b']]]);
-    assert.deepEqual(findCycles(graph), [['a', 'b', 'a'], ['b', 'c', 'd', 'b']]);
+    const graph = new Map([
+      ['a', ['b']],
+      ['b', ['a', 'c']],
+      ['c', ['d']],
+      ['d', ['b']],
+    ]);
+    assert.deepEqual(findCycles(graph), [
+      ['a', 'b', 'a'],
+      ['b', 'c', 'd', 'b'],
+    ]);
   });
   it('reports a self-import', () => {
     assert.deepEqual(findCycles(new Map([['a', ['a']]])), [['a', 'a']]);
   });
   it('finds none in a diamond', () => {
-    assert.deepEqual(findCycles(new Map([['a', ['b', 'c']], ['b', ['d']], ['c', ['d']], ['d', []]])), []);
+    assert.deepEqual(
+      findCycles(
+        new Map([
+          ['a', ['b', 'c']],
+          ['b', ['d']],
+          ['c', ['d']],
+          ['d', []],
+        ]),
+      ),
+      [],
+    );
   });
 });

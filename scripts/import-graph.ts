@@ -18,7 +18,11 @@ export type ImportGraph = Map<string, string[]>;
 export function importedNames(fileName: string, text: string): string[] {
   const names: string[] = [];
   const visit = (node: ts.Node): void => {
-    if ((ts.isImportDeclaration(node) || ts.isExportDeclaration(node)) && node.moduleSpecifier && ts.isStringLiteral(node.moduleSpecifier)) {
+    if (
+      (ts.isImportDeclaration(node) || ts.isExportDeclaration(node)) &&
+      node.moduleSpecifier &&
+      ts.isStringLiteral(node.moduleSpecifier)
+    ) {
       if (!typeOnly(node)) names.push(node.moduleSpecifier.text);
     } else if (ts.isExternalModuleReference(node) && ts.isStringLiteral(node.expression)) {
       names.push(node.expression.text);
@@ -34,11 +38,19 @@ export function importedNames(fileName: string, text: string): string[] {
 
 /** `import type …`, `export type …`, or braces that name types only (`import { type A }`). */
 function typeOnly(node: ts.ImportDeclaration | ts.ExportDeclaration): boolean {
-  if (ts.isExportDeclaration(node)) return node.isTypeOnly || (node.exportClause !== undefined && ts.isNamedExports(node.exportClause) && allTypes(node.exportClause.elements));
+  if (ts.isExportDeclaration(node))
+    return (
+      node.isTypeOnly || (node.exportClause !== undefined && ts.isNamedExports(node.exportClause) && allTypes(node.exportClause.elements))
+    );
   const clause = node.importClause;
   if (clause === undefined) return false; // `import './x'` runs the module
   if (clause.isTypeOnly) return true;
-  return clause.name === undefined && clause.namedBindings !== undefined && ts.isNamedImports(clause.namedBindings) && allTypes(clause.namedBindings.elements);
+  return (
+    clause.name === undefined &&
+    clause.namedBindings !== undefined &&
+    ts.isNamedImports(clause.namedBindings) &&
+    allTypes(clause.namedBindings.elements)
+  );
 }
 
 function allTypes(elements: ts.NodeArray<ts.ImportSpecifier | ts.ExportSpecifier>): boolean {

@@ -1,7 +1,18 @@
 import assert from 'node:assert/strict';
 import * as path from 'node:path';
 import { projectVenv } from './jupyter';
-import { APT_PACKAGES, installCommands, installJupyter, needsConsent, noJupyterMessage, planRoutes, REQUIREMENTS, type Actions, type Machine, type Plan } from './jupyter-install';
+import {
+  APT_PACKAGES,
+  installCommands,
+  installJupyter,
+  needsConsent,
+  noJupyterMessage,
+  planRoutes,
+  REQUIREMENTS,
+  type Actions,
+  type Machine,
+  type Plan,
+} from './jupyter-install';
 
 /** A machine described by what it has; counts the (slow) package-index probes. */
 function fakeMachine(has: { python?: boolean; index?: boolean; apt?: 'root' | 'sudo' | false }): Machine & { indexProbes: number } {
@@ -44,7 +55,10 @@ describe('installing Jupyter when it is missing', () => {
   describe('planRoutes', () => {
     it('prefers the project environment (JupyterLab) when Python and its package index are there', async () => {
       const plan = await planRoutes(fakeMachine({ python: true, index: true, apt: 'root' }));
-      assert.deepEqual(plan.routes.map((r) => r.kind), ['venv', 'apt']);
+      assert.deepEqual(
+        plan.routes.map((r) => r.kind),
+        ['venv', 'apt'],
+      );
     });
 
     it("falls through to Debian's packages when the package index does not answer", async () => {
@@ -72,7 +86,8 @@ describe('installing Jupyter when it is missing', () => {
       assert.equal(needsConsent({ kind: 'apt', sudo: true }, atTerminal), true);
     });
     it('does not ask with --yes, under CI=true, or without a terminal', () => {
-      for (const policy of [{ ...atTerminal, yes: true }, { ...atTerminal, ci: true }, unattended]) assert.equal(needsConsent({ kind: 'apt', sudo: false }, policy), false);
+      for (const policy of [{ ...atTerminal, yes: true }, { ...atTerminal, ci: true }, unattended])
+        assert.equal(needsConsent({ kind: 'apt', sudo: false }, policy), false);
     });
     it('never asks for the project-local environment, which changes nothing outside the project', () => {
       assert.equal(needsConsent({ kind: 'venv', python: 'python3' }, atTerminal), false);
@@ -88,8 +103,14 @@ describe('installing Jupyter when it is missing', () => {
       ]);
     });
     it('runs apt-get through sudo only when not root', () => {
-      assert.deepEqual(installCommands({ kind: 'apt', sudo: true }).map((c) => `${c.command} ${c.args.join(' ')}`), ['sudo apt-get update', `sudo apt-get install -y --no-install-recommends ${APT_PACKAGES.join(' ')}`]);
-      assert.deepEqual(installCommands({ kind: 'apt', sudo: false })[1], { command: 'apt-get', args: ['install', '-y', '--no-install-recommends', ...APT_PACKAGES] });
+      assert.deepEqual(
+        installCommands({ kind: 'apt', sudo: true }).map((c) => `${c.command} ${c.args.join(' ')}`),
+        ['sudo apt-get update', `sudo apt-get install -y --no-install-recommends ${APT_PACKAGES.join(' ')}`],
+      );
+      assert.deepEqual(installCommands({ kind: 'apt', sudo: false })[1], {
+        command: 'apt-get',
+        args: ['install', '-y', '--no-install-recommends', ...APT_PACKAGES],
+      });
     });
   });
 
@@ -115,11 +136,20 @@ describe('installing Jupyter when it is missing', () => {
 
     it('removes a half-made environment and falls through to apt-get when pip fails', async () => {
       const actions = fakeActions(true, ['pip install']);
-      const plan: Plan = { routes: [{ kind: 'venv', python: 'python3' }, { kind: 'apt', sudo: true }], reasons: [] };
+      const plan: Plan = {
+        routes: [
+          { kind: 'venv', python: 'python3' },
+          { kind: 'apt', sudo: true },
+        ],
+        reasons: [],
+      };
       assert.deepEqual(await installJupyter(plan, atTerminal, actions), { kind: 'apt', sudo: true });
       assert.deepEqual(actions.removed, [projectVenv()]);
       assert.match(plan.reasons.join('\n'), /JupyterLab with pip failed/);
-      assert.deepEqual(actions.commands.slice(2), ['sudo apt-get update', `sudo apt-get install -y --no-install-recommends ${APT_PACKAGES.join(' ')}`]);
+      assert.deepEqual(actions.commands.slice(2), [
+        'sudo apt-get update',
+        `sudo apt-get install -y --no-install-recommends ${APT_PACKAGES.join(' ')}`,
+      ]);
     });
 
     it('stops at the first failing command of a route', async () => {
@@ -132,7 +162,13 @@ describe('installing Jupyter when it is missing', () => {
   describe('noJupyterMessage', () => {
     it('says why each route was not taken and names the three ways to install by hand', () => {
       const message = noJupyterMessage(['no python3 on PATH', 'not Debian']);
-      for (const text of ['- no python3 on PATH', '- not Debian', 'pip install -r scripts/jupyter-requirements.txt', 'sudo apt-get install jupyter-notebook jupyter-nbconvert python3-nbclient', 'docker compose up']) {
+      for (const text of [
+        '- no python3 on PATH',
+        '- not Debian',
+        'pip install -r scripts/jupyter-requirements.txt',
+        'sudo apt-get install jupyter-notebook jupyter-nbconvert python3-nbclient',
+        'docker compose up',
+      ]) {
         assert.ok(message.includes(text), `the message lacks "${text}":\n${message}`);
       }
     });

@@ -103,7 +103,10 @@ export function findCourseKernel(python: string): string | null {
 export function kernelSpecFiles(node = process.execPath): Record<string, string> {
   const spec = JSON.parse(fs.readFileSync(path.join(KERNEL_SOURCE, 'kernel.json'), 'utf8')) as { argv: string[] };
   spec.argv[0] = node;
-  return { 'kernel.json': `${JSON.stringify(spec, null, 2)}\n`, 'launch.js': fs.readFileSync(path.join(KERNEL_SOURCE, 'launch.js'), 'utf8') };
+  return {
+    'kernel.json': `${JSON.stringify(spec, null, 2)}\n`,
+    'launch.js': fs.readFileSync(path.join(KERNEL_SOURCE, 'launch.js'), 'utf8'),
+  };
 }
 
 /**

@@ -18,7 +18,10 @@ describe('machine probes', () => {
   describe('packageIndexUrl', () => {
     it("is PyPI's simple index unless PIP_INDEX_URL names a mirror", () => {
       assert.equal(packageIndexUrl({}), 'https://pypi.org/simple');
-      assert.equal(packageIndexUrl({ PIP_INDEX_URL: 'http://127.0.0.1:3141/root/pypi/+simple/' }), 'http://127.0.0.1:3141/root/pypi/+simple');
+      assert.equal(
+        packageIndexUrl({ PIP_INDEX_URL: 'http://127.0.0.1:3141/root/pypi/+simple/' }),
+        'http://127.0.0.1:3141/root/pypi/+simple',
+      );
     });
   });
 });

@@ -18,14 +18,20 @@ describe('npm start', function () {
       assert.doesNotThrow(() => checkNode('22.3.1'));
     });
     it('refuses Node 18 with a message naming the version needed', () => {
-      assert.throws(() => checkNode('18.19.0'), (e: unknown) => e instanceof PreflightError && /Node 18\.19\.0 is too old.*Node 20/.test(e.message));
+      assert.throws(
+        () => checkNode('18.19.0'),
+        (e: unknown) => e instanceof PreflightError && /Node 18\.19\.0 is too old.*Node 20/.test(e.message),
+      );
     });
   });
 
   describe('checkInstall', () => {
     it('names npm ci and the compilers better-sqlite3 needs when the packages are missing', () => {
       const empty = fs.mkdtempSync(path.join(os.tmpdir(), 'no-modules-'));
-      assert.throws(() => checkInstall(empty), (e: unknown) => e instanceof PreflightError && /run npm ci/.test(e.message) && /python3, make and a C\+\+ compiler/.test(e.message));
+      assert.throws(
+        () => checkInstall(empty),
+        (e: unknown) => e instanceof PreflightError && /run npm ci/.test(e.message) && /python3, make and a C\+\+ compiler/.test(e.message),
+      );
     });
     it('passes in this checkout, where npm ci has run', () => {
       assert.doesNotThrow(() => checkInstall());
@@ -47,7 +53,14 @@ describe('npm start', function () {
       const env = { ...process.env, PATH: emptyBin, COURSE_JUPYTER_VENV: path.join(emptyBin, 'venv') };
       const run = spawnSync(process.execPath, [TSX, START, '--preflight'], { env, encoding: 'utf8', timeout: 60_000 });
       assert.equal(run.status, 1, run.stdout + run.stderr);
-      for (const text of ['Jupyter was not found', 'no python3 on PATH', 'not Debian or Ubuntu with apt-get', 'pip install -r scripts/jupyter-requirements.txt', 'apt-get install jupyter-notebook', 'docker compose up']) {
+      for (const text of [
+        'Jupyter was not found',
+        'no python3 on PATH',
+        'not Debian or Ubuntu with apt-get',
+        'pip install -r scripts/jupyter-requirements.txt',
+        'apt-get install jupyter-notebook',
+        'docker compose up',
+      ]) {
         assert.ok(run.stderr.includes(text), `stderr lacks "${text}":\n${run.stderr}`);
       }
       assert.doesNotMatch(run.stderr, /\n\s+at /, 'a stack trace was printed');
@@ -55,7 +68,7 @@ describe('npm start', function () {
   });
 
   describe('with Jupyter installed', () => {
-    before(function () {
+    before(() => {
       assert.ok(jupyterPython(), 'Jupyter is not installed: run npm start first (it installs Jupyter), then run the tests again');
     });
 
@@ -80,10 +93,17 @@ describe('npm start', function () {
         });
         const { origin, searchParams } = new URL(url);
         assert.equal(origin, `http://127.0.0.1:${port}`);
-        const specs = (await (await fetch(`${origin}/api/kernelspecs?token=${searchParams.get('token')}`)).json()) as { kernelspecs: Record<string, unknown> };
+        const specs = (await (await fetch(`${origin}/api/kernelspecs?token=${searchParams.get('token')}`)).json()) as {
+          kernelspecs: Record<string, unknown>;
+        };
         assert.ok('tslab-course' in specs.kernelspecs, `kernels offered: ${Object.keys(specs.kernelspecs).join(', ')}`);
-        const listing = (await (await fetch(`${origin}/api/contents?token=${searchParams.get('token')}`)).json()) as { content: Array<{ name: string }> };
-        assert.ok(listing.content.some((f) => f.name.startsWith('00-')), 'lesson 00 is not in the served folder');
+        const listing = (await (await fetch(`${origin}/api/contents?token=${searchParams.get('token')}`)).json()) as {
+          content: Array<{ name: string }>;
+        };
+        assert.ok(
+          listing.content.some((f) => f.name.startsWith('00-')),
+          'lesson 00 is not in the served folder',
+        );
       } finally {
         child.kill('SIGTERM');
         await new Promise((r) => (child.exitCode !== null ? r(null) : child.once('exit', r)));

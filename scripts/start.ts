@@ -26,7 +26,8 @@ function step(message: string): void {
 
 export function checkNode(version = process.versions.node): void {
   const major = Number(version.split('.')[0]);
-  if (!(major >= MIN_NODE_MAJOR)) throw new PreflightError(`Node ${version} is too old: the course needs Node ${MIN_NODE_MAJOR} or newer (https://nodejs.org).`);
+  if (!(major >= MIN_NODE_MAJOR))
+    throw new PreflightError(`Node ${version} is too old: the course needs Node ${MIN_NODE_MAJOR} or newer (https://nodejs.org).`);
   step(`Node ${version}`);
 }
 
@@ -57,7 +58,11 @@ export function consentPolicy(argv = process.argv, env = process.env, terminal =
 }
 
 /** Installs Jupyter when none is found; a second start finds it and installs nothing. */
-export async function ensureJupyter(machine: Machine = realMachine, actions: Actions = realActions, policy = consentPolicy()): Promise<void> {
+export async function ensureJupyter(
+  machine: Machine = realMachine,
+  actions: Actions = realActions,
+  policy = consentPolicy(),
+): Promise<void> {
   if (jupyterPython()) return;
   step('Jupyter is not installed; looking for a way to install it…');
   const plan = await planRoutes(machine);
@@ -70,14 +75,16 @@ export function checkJupyter(): { python: string; app: 'lab' | 'notebook' } {
   const python = jupyterPython();
   if (!python) throw new PreflightError(noJupyterMessage([]));
   const app = jupyterFrontEnd(python);
-  if (!app) throw new PreflightError(`jupyter is on PATH but neither JupyterLab nor the classic Notebook is installed.\n${noJupyterMessage([])}`);
+  if (!app)
+    throw new PreflightError(`jupyter is on PATH but neither JupyterLab nor the classic Notebook is installed.\n${noJupyterMessage([])}`);
   step(`Jupyter ${app === 'lab' ? 'Lab' : 'Notebook'} (Python: ${python})`);
   let kernel = findCourseKernel(python);
   if (!kernel) {
     step('registering the TypeScript kernel (tslab) with Jupyter…');
     const registered = registerCourseKernel(python);
     kernel = findCourseKernel(python);
-    if (!registered.ok || !kernel) throw new PreflightError(`could not register the TypeScript kernel:\n${registered.output}\nTry: npm run kernel`);
+    if (!registered.ok || !kernel)
+      throw new PreflightError(`could not register the TypeScript kernel:\n${registered.output}\nTry: npm run kernel`);
   }
   step(`TypeScript kernel registered (${kernel})`);
   return { python, app };
@@ -91,8 +98,12 @@ export function checkDatasets(): void {
     return;
   }
   step('building the datasets (first start only, under a minute)…');
-  const build = spawnSync(process.execPath, [require.resolve('tsx/cli'), path.join(REPO_ROOT, 'datasets', 'make.ts')], { stdio: 'inherit', cwd: REPO_ROOT });
-  if (build.status !== 0 || !fs.existsSync(manifest)) throw new PreflightError('building the datasets failed (see above); try npm run datasets');
+  const build = spawnSync(process.execPath, [require.resolve('tsx/cli'), path.join(REPO_ROOT, 'datasets', 'make.ts')], {
+    stdio: 'inherit',
+    cwd: REPO_ROOT,
+  });
+  if (build.status !== 0 || !fs.existsSync(manifest))
+    throw new PreflightError('building the datasets failed (see above); try npm run datasets');
 }
 
 export function freePort(preferred: number): Promise<number> {
@@ -130,14 +141,26 @@ async function launch(python: string, app: 'lab' | 'notebook'): Promise<void> {
   const port = await freePort(Number(option('--port') ?? 8888));
   const token = randomBytes(24).toString('hex');
   const settings = app === 'lab' ? 'ServerApp' : 'NotebookApp';
-  const noBrowser = process.argv.includes('--no-browser') || process.env.CI === 'true' || (!process.env.DISPLAY && process.platform === 'linux');
-  const args = ['-m', 'jupyter', app, `--notebook-dir=${path.join(REPO_ROOT, 'notebooks')}`, `--ip=${option('--ip') ?? '127.0.0.1'}`, `--port=${port}`,
-    `--${settings}.token=${token}`, ...(noBrowser ? ['--no-browser'] : []), ...(process.getuid?.() === 0 ? ['--allow-root'] : [])];
+  const noBrowser =
+    process.argv.includes('--no-browser') || process.env.CI === 'true' || (!process.env.DISPLAY && process.platform === 'linux');
+  const args = [
+    '-m',
+    'jupyter',
+    app,
+    `--notebook-dir=${path.join(REPO_ROOT, 'notebooks')}`,
+    `--ip=${option('--ip') ?? '127.0.0.1'}`,
+    `--port=${port}`,
+    `--${settings}.token=${token}`,
+    ...(noBrowser ? ['--no-browser'] : []),
+    ...(process.getuid?.() === 0 ? ['--allow-root'] : []),
+  ];
   const child = spawn(python, args, { stdio: ['ignore', 'inherit', 'inherit'], env: { ...process.env, PATH: pathWithLocalBin() } });
   for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => child.kill(signal));
   const base = `http://127.0.0.1:${port}`;
   if (await waitUntilServing(`${base}/api/kernelspecs?token=${token}`, child, 60)) {
-    console.log(`\nThe course is ready in ${app === 'lab' ? 'JupyterLab' : 'Jupyter Notebook'}. Open:\n\n    ${base}/${app === 'lab' ? 'lab' : 'tree'}?token=${token}\n\nStart with 00-what-is-a-model.ipynb. Press Ctrl+C to stop.\n`);
+    console.log(
+      `\nThe course is ready in ${app === 'lab' ? 'JupyterLab' : 'Jupyter Notebook'}. Open:\n\n    ${base}/${app === 'lab' ? 'lab' : 'tree'}?token=${token}\n\nStart with 00-what-is-a-model.ipynb. Press Ctrl+C to stop.\n`,
+    );
   }
   child.on('exit', (code) => process.exit(code ?? 0));
 }

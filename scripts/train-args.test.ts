@@ -3,7 +3,10 @@ import { UsageError } from '../grading/lib/usage';
 import { parseTrainArgs } from './train-args';
 
 /** Matches a UsageError whose message matches `re` (train prints its usage for those only). */
-const usage = (re: RegExp) => (e: unknown): boolean => e instanceof UsageError && re.test(e.message);
+const usage =
+  (re: RegExp) =>
+  (e: unknown): boolean =>
+    e instanceof UsageError && re.test(e.message);
 
 describe('npm run train arguments', () => {
   it('defaults to version 1.0.0 in models/', () => {

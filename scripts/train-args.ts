@@ -26,6 +26,7 @@ const OPTIONS = {
 /** Parse flags; throws a {@link UsageError} naming the flag on anything unknown or malformed. */
 export function parseTrainArgs(argv: readonly string[]): TrainArgs {
   const { values } = parseCommandLine({ args: [...argv], options: OPTIONS });
-  if (!isVersion(values.version)) throw new UsageError(`--version must be MAJOR.MINOR.PATCH (e.g. 1.0.0), got ${JSON.stringify(values.version)}`);
+  if (!isVersion(values.version))
+    throw new UsageError(`--version must be MAJOR.MINOR.PATCH (e.g. 1.0.0), got ${JSON.stringify(values.version)}`);
   return { version: values.version, out: values.out, help: values.help };
 }

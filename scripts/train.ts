@@ -5,10 +5,10 @@
  */
 import { readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { DEFAULT_BUILD_DIR, ensureDatasets, readSpamSplit, SpamRow } from '../datasets/read';
-import { DataFileEntry, MetadataExtras, saveArtifact, sha256 } from '../mlkit/artifact';
+import { DEFAULT_BUILD_DIR, ensureDatasets, readSpamSplit, type SpamRow } from '../datasets/read';
+import { type DataFileEntry, type MetadataExtras, saveArtifact, sha256 } from '../mlkit/artifact';
 import { DEFAULT_SPAM_CONFIG, trainAndEvaluate } from '../mlkit/pipeline';
-import { MetricsReport } from '../mlkit/metrics/report';
+import type { MetricsReport } from '../mlkit/metrics/report';
 import { monitoringRow, referenceStatistics } from '../mlkit/drift';
 import { UsageError } from '../grading/lib/usage';
 import { parseTrainArgs, TRAIN_USAGE } from './train-args';
@@ -18,7 +18,13 @@ const ROOT = join(__dirname, '..');
 function dataEntry(split: 'train' | 'validation' | 'test', rows: readonly SpamRow[]): DataFileEntry {
   const file = join(DEFAULT_BUILD_DIR, 'spam', `${split}.jsonl`);
   const spam = rows.filter((r) => r.label === 'spam').length;
-  return { file: relative(ROOT, file).split('\\').join('/'), sha256: sha256(readFileSync(file)), rows: rows.length, spam, ham: rows.length - spam };
+  return {
+    file: relative(ROOT, file).split('\\').join('/'),
+    sha256: sha256(readFileSync(file)),
+    rows: rows.length,
+    spam,
+    ham: rows.length - spam,
+  };
 }
 
 function line(name: string, m: MetricsReport): string {
@@ -34,20 +40,28 @@ async function main(): Promise<void> {
   const run = trainAndEvaluate(splits, DEFAULT_SPAM_CONFIG);
   const clf = run.classifier;
   // Drift reference: what the monitored inputs and outputs looked like on validation data.
-  const reference = referenceStatistics(splits.validation.map((r) => {
-    const p = clf.predictProba([r.text])[0] as number;
-    return monitoringRow(r.text, p, p >= clf.threshold ? 'spam' : 'ham');
-  }));
+  const reference = referenceStatistics(
+    splits.validation.map((r) => {
+      const p = clf.predictProba([r.text])[0] as number;
+      return monitoringRow(r.text, p, p >= clf.threshold ? 'spam' : 'ham');
+    }),
+  );
   const test = { ...run.test, f1_ci95: { low: run.testF1.low, high: run.testF1.high, resamples: run.testF1.resamples, seed: 42 } };
   const extras: MetadataExtras = {
-    training_data: { train: dataEntry('train', splits.train), validation: dataEntry('validation', splits.validation), test: dataEntry('test', splits.test) },
+    training_data: {
+      train: dataEntry('train', splits.train),
+      validation: dataEntry('validation', splits.validation),
+      test: dataEntry('test', splits.test),
+    },
     metrics: { validation: run.validation, test },
     reference,
     config: DEFAULT_SPAM_CONFIG,
     threshold_rule: 'maximise F1 on validation',
   };
   const dir = saveArtifact(args.out, 'spam', args.version, clf, extras);
-  console.log(`trained in ${run.trainSeconds.toFixed(2)} s on ${splits.train.length} messages; ${clf.vectorizer.nFeatures} features; threshold ${clf.threshold.toFixed(4)}`);
+  console.log(
+    `trained in ${run.trainSeconds.toFixed(2)} s on ${splits.train.length} messages; ${clf.vectorizer.nFeatures} features; threshold ${clf.threshold.toFixed(4)}`,
+  );
   console.log('split           n  accuracy precision recall  f1      roc_auc  avg_prec');
   console.log(line('validation', run.validation));
   console.log(line('test', run.test));

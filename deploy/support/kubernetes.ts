@@ -37,7 +37,9 @@ const MODELS: Record<string, (data: object) => { validate(): void }> = {
 
 /** Every document of every `.yaml` file in `dir`; YAML errors throw with the file's name. */
 export function loadManifests(dir: string): K8sObject[] {
-  const files = readdirSync(dir).filter((f) => f.endsWith('.yaml')).sort();
+  const files = readdirSync(dir)
+    .filter((f) => f.endsWith('.yaml'))
+    .sort();
   return files.flatMap((file) =>
     parseAllDocuments(readFileSync(path.join(dir, file), 'utf8')).map((doc, i) => {
       if (doc.errors.length > 0) throw new Error(`${file}#${i}: ${doc.errors.map((e) => e.message).join('; ')}`);
@@ -66,7 +68,11 @@ export function podSpecOf(object: K8sObject): { labels: Record<string, string>; 
 }
 
 function probesOf(container: Container): [string, Probe][] {
-  const probes: [string, Probe | undefined][] = [['readinessProbe', container.readinessProbe], ['livenessProbe', container.livenessProbe], ['startupProbe', container.startupProbe]];
+  const probes: [string, Probe | undefined][] = [
+    ['readinessProbe', container.readinessProbe],
+    ['livenessProbe', container.livenessProbe],
+    ['startupProbe', container.startupProbe],
+  ];
   return probes.filter((p): p is [string, Probe] => p[1] !== undefined);
 }
 
@@ -82,8 +88,10 @@ export function podProblems(object: K8sObject): string[] {
     const numbers = new Set((c.ports ?? []).map((p) => p.containerPort));
     for (const [kind, probe] of probesOf(c)) {
       const port = probe.httpGet?.port ?? probe.tcpSocket?.port;
-      if (typeof port === 'string' && !names.has(port)) problems.push(`${where}: ${kind} uses port "${port}", which the container does not declare (${[...names].join(', ') || 'none'})`);
-      if (typeof port === 'number' && !numbers.has(port)) problems.push(`${where}: ${kind} uses port ${port}, which the container does not declare`);
+      if (typeof port === 'string' && !names.has(port))
+        problems.push(`${where}: ${kind} uses port "${port}", which the container does not declare (${[...names].join(', ') || 'none'})`);
+      if (typeof port === 'number' && !numbers.has(port))
+        problems.push(`${where}: ${kind} uses port ${port}, which the container does not declare`);
     }
   }
   return problems;
@@ -92,7 +100,9 @@ export function podProblems(object: K8sObject): string[] {
 /** HTTP paths the probes of a pod call. */
 export function probePaths(object: K8sObject): string[] {
   const pod = podSpecOf(object);
-  return (pod?.spec.containers ?? []).flatMap((c) => probesOf(c).map(([, p]) => p.httpGet?.path)).filter((p): p is string => p !== undefined);
+  return (pod?.spec.containers ?? [])
+    .flatMap((c) => probesOf(c).map(([, p]) => p.httpGet?.path))
+    .filter((p): p is string => p !== undefined);
 }
 
 /** True when every `matchLabels` pair (or selector pair) is among `labels`. */
@@ -115,7 +125,9 @@ interface Selecting {
 function matchLabels(object: K8sObject): Record<string, string> | undefined {
   const selector = (object.spec as Selecting | undefined)?.selector;
   if (!selector) return undefined;
-  return object.kind === 'Service' ? (selector as Record<string, string>) : (selector as { matchLabels?: Record<string, string> }).matchLabels;
+  return object.kind === 'Service'
+    ? (selector as Record<string, string>)
+    : (selector as { matchLabels?: Record<string, string> }).matchLabels;
 }
 
 /** The pod templates (Deployments) whose pods `object`'s selector selects. */
@@ -127,7 +139,8 @@ function selectedPods(object: K8sObject, objects: K8sObject[]): K8sObject[] {
 export function crossProblems(objects: K8sObject[]): string[] {
   const problems: string[] = [];
   for (const d of objects.filter((o) => o.kind === 'Deployment')) {
-    if (!selects(matchLabels(d), podSpecOf(d)?.labels ?? {})) problems.push(`${d.source}: the Deployment's selector does not match its own pod labels`);
+    if (!selects(matchLabels(d), podSpecOf(d)?.labels ?? {}))
+      problems.push(`${d.source}: the Deployment's selector does not match its own pod labels`);
   }
   for (const s of objects.filter((o) => o.kind === 'Service' || o.kind === 'PodDisruptionBudget')) {
     const pods = selectedPods(s, objects);
@@ -135,7 +148,8 @@ export function crossProblems(objects: K8sObject[]): string[] {
     if (s.kind !== 'Service') continue;
     const declared = new Set(pods.flatMap((p) => podSpecOf(p)!.spec.containers.flatMap((c) => (c.ports ?? []).map((port) => port.name))));
     for (const port of (s.spec as { ports?: { targetPort?: string | number }[] }).ports ?? []) {
-      if (typeof port.targetPort === 'string' && !declared.has(port.targetPort)) problems.push(`${s.source}: targetPort "${port.targetPort}" is not a port of the selected pods`);
+      if (typeof port.targetPort === 'string' && !declared.has(port.targetPort))
+        problems.push(`${s.source}: targetPort "${port.targetPort}" is not a port of the selected pods`);
     }
   }
   for (const h of objects.filter((o) => o.kind === 'HorizontalPodAutoscaler')) {
@@ -143,7 +157,8 @@ export function crossProblems(objects: K8sObject[]): string[] {
     const target = objects.find((o) => o.kind === ref.kind && o.metadata?.name === ref.name);
     if (!target) problems.push(`${h.source}: scaleTargetRef ${ref.kind} ${ref.name} is not among the manifests`);
     // A CPU utilization target is a percentage of the request: without one the HPA cannot act.
-    else if (podSpecOf(target)!.spec.containers.some((c) => c.resources?.requests?.['cpu'] === undefined)) problems.push(`${h.source}: its target's containers need CPU requests`);
+    else if (podSpecOf(target)!.spec.containers.some((c) => c.resources?.requests?.['cpu'] === undefined))
+      problems.push(`${h.source}: its target's containers need CPU requests`);
   }
   return problems;
 }
@@ -155,7 +170,8 @@ export function resourceProblems(object: K8sObject): string[] {
   for (const c of pod?.spec.containers ?? []) {
     for (const side of ['requests', 'limits'] as const) {
       for (const resource of ['cpu', 'memory']) {
-        if (c.resources?.[side]?.[resource] === undefined) problems.push(`${object.source} container ${c.name}: no ${resource} in resources.${side}`);
+        if (c.resources?.[side]?.[resource] === undefined)
+          problems.push(`${object.source} container ${c.name}: no ${resource} in resources.${side}`);
       }
     }
   }

@@ -35,7 +35,12 @@ export interface RunningLoad {
   stop(): Promise<LoadResult>;
 }
 
-const TEXTS = ['Free money now!!! Click http://win.example', 'Meeting at ten tomorrow, room 4.', 'hello hello friend', 'Your invoice for March is attached.'];
+const TEXTS = [
+  'Free money now!!! Click http://win.example',
+  'Meeting at ten tomorrow, room 4.',
+  'hello hello friend',
+  'Your invoice for March is attached.',
+];
 
 /** Starts the workers at once; `stop()` lets each finish its current request and reports. */
 export function startLoad(options: LoadOptions): RunningLoad {

@@ -27,7 +27,11 @@ export const IMAGES = {
 
 /** Where `name` is on PATH (the Prometheus image takes this machine's binary), or undefined. */
 export function findOnPath(name: string): string | undefined {
-  return (process.env.PATH ?? '').split(path.delimiter).filter((dir) => dir !== '').map((dir) => path.join(dir, name)).find((p) => existsSync(p));
+  return (process.env.PATH ?? '')
+    .split(path.delimiter)
+    .filter((dir) => dir !== '')
+    .map((dir) => path.join(dir, name))
+    .find((p) => existsSync(p));
 }
 
 /** Made per run, removed after it; the others are kept so the next run reuses their layers. */
@@ -65,7 +69,10 @@ function releaseImage(api: string): Promise<void> {
 
 /** Stands in for a release that never becomes ready (a model that cannot load, a missing dependency). */
 function brokenImage(): Promise<void> {
-  return buildFrom(IMAGES.broken, `FROM ${IMAGES.release}\nHEALTHCHECK --interval=2s --timeout=2s --retries=2 CMD ["node", "-e", "process.exit(1)"]\n`);
+  return buildFrom(
+    IMAGES.broken,
+    `FROM ${IMAGES.release}\nHEALTHCHECK --interval=2s --timeout=2s --retries=2 CMD ["node", "-e", "process.exit(1)"]\n`,
+  );
 }
 
 /**

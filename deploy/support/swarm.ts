@@ -35,7 +35,11 @@ export async function deployStack(stack: string, env: Record<string, string>): P
   });
 }
 
-export interface UpdateStatus { State?: string; Message?: string; StartedAt?: string }
+export interface UpdateStatus {
+  State?: string;
+  Message?: string;
+  StartedAt?: string;
+}
 
 /** The update status of a service (`updating`, `completed`, `rollback_completed`, …), or undefined before any update. */
 export async function updateState(service: string): Promise<UpdateStatus | undefined> {
@@ -48,11 +52,16 @@ export async function updateState(service: string): Promise<UpdateStatus | undef
  * `states` — not the previous update's final state, which the service reports until then.
  */
 export async function waitForUpdate(service: string, since: number, states: string[], seconds: number): Promise<string> {
-  return poll(`${service} update to reach ${states.join(' or ')}`, async () => {
-    const status = await updateState(service);
-    const fresh = status?.StartedAt !== undefined && Date.parse(status.StartedAt) >= since - 1_000;
-    return fresh && status?.State !== undefined && states.includes(status.State) ? status.State : undefined;
-  }, seconds, 1_000);
+  return poll(
+    `${service} update to reach ${states.join(' or ')}`,
+    async () => {
+      const status = await updateState(service);
+      const fresh = status?.StartedAt !== undefined && Date.parse(status.StartedAt) >= since - 1_000;
+      return fresh && status?.State !== undefined && states.includes(status.State) ? status.State : undefined;
+    },
+    seconds,
+    1_000,
+  );
 }
 
 /** Ids of the running containers of a service's tasks. */
@@ -71,25 +80,40 @@ export async function taskHealth(service: string): Promise<string[]> {
 
 /** Waits until exactly `replicas` containers of the service run and are healthy. */
 export async function waitForHealthy(service: string, replicas: number, seconds: number): Promise<void> {
-  await poll(`${replicas} healthy tasks of ${service}`, async () => {
-    const health = await taskHealth(service);
-    return health.length === replicas && health.every((h) => h === 'healthy' || h === 'none') ? true : undefined;
-  }, seconds, 1_000);
+  await poll(
+    `${replicas} healthy tasks of ${service}`,
+    async () => {
+      const health = await taskHealth(service);
+      return health.length === replicas && health.every((h) => h === 'healthy' || h === 'none') ? true : undefined;
+    },
+    seconds,
+    1_000,
+  );
 }
 
 /** Removes the stack, then waits for its containers and network to go, then its volumes. */
 export async function removeStack(stack: string): Promise<void> {
   await docker(['stack', 'rm', stack]).catch(() => undefined);
-  await poll(`the containers of stack ${stack} to stop`, async () => {
-    const left = await docker(['ps', '-aq', '--filter', `label=com.docker.stack.namespace=${stack}`]);
-    if (left.trim() !== '') await docker(['rm', '-f', ...left.trim().split('\n')]).catch(() => undefined);
-    return left.trim() === '' ? true : undefined;
-  }, 60, 1_000).catch(() => undefined);
-  await poll(`the network of stack ${stack} to go`, async () => {
-    const nets = (await docker(['network', 'ls', '-q', '--filter', `label=com.docker.stack.namespace=${stack}`])).trim();
-    if (nets !== '') await docker(['network', 'rm', ...nets.split('\n')]).catch(() => undefined);
-    return nets === '' ? true : undefined;
-  }, 30, 1_000).catch(() => undefined);
+  await poll(
+    `the containers of stack ${stack} to stop`,
+    async () => {
+      const left = await docker(['ps', '-aq', '--filter', `label=com.docker.stack.namespace=${stack}`]);
+      if (left.trim() !== '') await docker(['rm', '-f', ...left.trim().split('\n')]).catch(() => undefined);
+      return left.trim() === '' ? true : undefined;
+    },
+    60,
+    1_000,
+  ).catch(() => undefined);
+  await poll(
+    `the network of stack ${stack} to go`,
+    async () => {
+      const nets = (await docker(['network', 'ls', '-q', '--filter', `label=com.docker.stack.namespace=${stack}`])).trim();
+      if (nets !== '') await docker(['network', 'rm', ...nets.split('\n')]).catch(() => undefined);
+      return nets === '' ? true : undefined;
+    },
+    30,
+    1_000,
+  ).catch(() => undefined);
   const volumes = (await docker(['volume', 'ls', '-q', '--filter', `label=com.docker.stack.namespace=${stack}`]).catch(() => '')).trim();
   if (volumes !== '') await docker(['volume', 'rm', '-f', ...volumes.split('\n')]).catch(() => undefined);
 }

@@ -35,12 +35,18 @@ describe('requireSystem', () => {
       console.log = log;
     }
     assert.equal(context.skipped, true);
-    assert.match(printed.join('\n'), /pending: Widget is not available: no widget at \/usr\/bin\/widget\. Install it with: apt-get install widget/);
+    assert.match(
+      printed.join('\n'),
+      /pending: Widget is not available: no widget at \/usr\/bin\/widget\. Install it with: apt-get install widget/,
+    );
   });
 
   it('fails under CI=true instead of skipping, with the reason and the install line', async () => {
     const context = fakeContext();
-    await assert.rejects(requireSystem(context, absent, { CI: 'true' }), /Widget is not available: no widget.*apt-get install widget[\s\S]*CI=true/);
+    await assert.rejects(
+      requireSystem(context, absent, { CI: 'true' }),
+      /Widget is not available: no widget.*apt-get install widget[\s\S]*CI=true/,
+    );
     assert.equal(context.skipped, false);
   });
 
@@ -63,7 +69,7 @@ describe('system components', () => {
     assert.equal(program('no-such-program-here', 'x').missing(), 'no-such-program-here is not on PATH');
   });
 
-  it('chromiumPath() honours CHROMIUM_PATH, else uses Debian\'s location', () => {
+  it("chromiumPath() honours CHROMIUM_PATH, else uses Debian's location", () => {
     assert.equal(chromiumPath({ CHROMIUM_PATH: '/opt/chrome/chrome' }), '/opt/chrome/chrome');
     assert.equal(chromiumPath({}), '/usr/bin/chromium');
   });
@@ -73,7 +79,11 @@ describe('requireSystem in a real mocha run', function () {
   this.timeout(60_000);
   const fixture = path.join(__dirname, 'fixtures', 'needs-missing-program.test.ts');
   const mocha = (env: NodeJS.ProcessEnv) => {
-    const run = spawnSync(process.execPath, [require.resolve('mocha/bin/mocha.js'), '--no-config', '--require', 'tsx/cjs', '--reporter', 'json', fixture], { env, encoding: 'utf8', timeout: 50_000 });
+    const run = spawnSync(
+      process.execPath,
+      [require.resolve('mocha/bin/mocha.js'), '--no-config', '--require', 'tsx/cjs', '--reporter', 'json', fixture],
+      { env, encoding: 'utf8', timeout: 50_000 },
+    );
     const json = run.stdout.slice(run.stdout.indexOf('{\n'));
     return { status: run.status, stats: (JSON.parse(json) as { stats: { passes: number; pending: number; failures: number } }).stats };
   };

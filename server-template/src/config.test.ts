@@ -14,7 +14,10 @@ describe('loadConfig', () => {
     assert.equal(c.adminToken, undefined);
     assert.ok(c.shutdownTimeoutMs < 10_000);
     assert.equal(c.drainDelayMs, 0, 'no load balancer to wait for outside production');
-    assert.ok(c.requestTimeoutMs <= 30_000 && c.headersTimeoutMs <= c.requestTimeoutMs, 'a slow client cannot hold a connection for minutes');
+    assert.ok(
+      c.requestTimeoutMs <= 30_000 && c.headersTimeoutMs <= c.requestTimeoutMs,
+      'a slow client cannot hold a connection for minutes',
+    );
   });
 
   it('in production waits a few seconds for load balancers, and still exits within 10 s', () => {
@@ -30,12 +33,35 @@ describe('loadConfig', () => {
 
   it('reads every variable', () => {
     const c = loadConfig({
-      PORT: '8080', HOST: '0.0.0.0', MODELS_DIR: '/srv/models', MODEL_NAME: 'spam', MODEL_VERSION: '1.2.0',
-      PREDICTION_LOG: ':memory:', ADMIN_TOKEN: 'a-long-enough-token', LOG_LEVEL: 'warn', MAX_TEXT_CHARS: '50',
-      MAX_BODY_BYTES: '2048', MAX_BATCH: '7', DRIFT_WINDOW: '100', SHUTDOWN_TIMEOUT_MS: '3000',
+      PORT: '8080',
+      HOST: '0.0.0.0',
+      MODELS_DIR: '/srv/models',
+      MODEL_NAME: 'spam',
+      MODEL_VERSION: '1.2.0',
+      PREDICTION_LOG: ':memory:',
+      ADMIN_TOKEN: 'a-long-enough-token',
+      LOG_LEVEL: 'warn',
+      MAX_TEXT_CHARS: '50',
+      MAX_BODY_BYTES: '2048',
+      MAX_BATCH: '7',
+      DRIFT_WINDOW: '100',
+      SHUTDOWN_TIMEOUT_MS: '3000',
     });
     assert.deepEqual(
-      [c.port, c.host, c.modelsDir, c.modelVersion, c.predictionLog, c.adminToken, c.logLevel, c.maxTextChars, c.maxBodyBytes, c.maxBatch, c.driftWindow, c.shutdownTimeoutMs],
+      [
+        c.port,
+        c.host,
+        c.modelsDir,
+        c.modelVersion,
+        c.predictionLog,
+        c.adminToken,
+        c.logLevel,
+        c.maxTextChars,
+        c.maxBodyBytes,
+        c.maxBatch,
+        c.driftWindow,
+        c.shutdownTimeoutMs,
+      ],
       [8080, '0.0.0.0', path.resolve('/srv/models'), '1.2.0', ':memory:', 'a-long-enough-token', 'warn', 50, 2048, 7, 100, 3000],
     );
   });

@@ -98,7 +98,9 @@ function shutdownTimes(env: Env, problems: string[]): ShutdownTimes {
     headersTimeoutMs: integer(env, 'HEADERS_TIMEOUT_MS', 10_000, 100, 600_000, problems),
   };
   if (times.drainDelayMs >= times.shutdownTimeoutMs && times.drainDelayMs > 0) {
-    problems.push(`DRAIN_DELAY_MS (${times.drainDelayMs}) must be less than SHUTDOWN_TIMEOUT_MS (${times.shutdownTimeoutMs}), which bounds the whole shutdown`);
+    problems.push(
+      `DRAIN_DELAY_MS (${times.drainDelayMs}) must be less than SHUTDOWN_TIMEOUT_MS (${times.shutdownTimeoutMs}), which bounds the whole shutdown`,
+    );
   }
   if (times.headersTimeoutMs > times.requestTimeoutMs) {
     problems.push(`HEADERS_TIMEOUT_MS (${times.headersTimeoutMs}) must not exceed REQUEST_TIMEOUT_MS (${times.requestTimeoutMs})`);
@@ -109,7 +111,8 @@ function shutdownTimes(env: Env, problems: string[]): ShutdownTimes {
 /** DATABASE_URL, if set, must be a PostgreSQL URL (the message never echoes it: it holds a password). */
 function databaseUrl(env: Env, problems: string[]): string | undefined {
   const url = text(env, 'DATABASE_URL');
-  if (url !== undefined && !/^postgres(ql)?:\/\/[^/]/.test(url)) problems.push('DATABASE_URL must be a postgres:// or postgresql:// URL (or unset for the SQLite log)');
+  if (url !== undefined && !/^postgres(ql)?:\/\/[^/]/.test(url))
+    problems.push('DATABASE_URL must be a postgres:// or postgresql:// URL (or unset for the SQLite log)');
   return url;
 }
 
@@ -130,7 +133,8 @@ export function loadConfig(env: Env = process.env): Config {
   const logLevel = (text(env, 'LOG_LEVEL') ?? 'info') as LogLevel;
   if (!LOG_LEVELS.includes(logLevel)) problems.push(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}, got ${JSON.stringify(logLevel)}`);
   const adminToken = text(env, 'ADMIN_TOKEN');
-  if (adminToken !== undefined && adminToken.length < 16) problems.push('ADMIN_TOKEN must be at least 16 characters (or unset to disable the admin endpoints)');
+  if (adminToken !== undefined && adminToken.length < 16)
+    problems.push('ADMIN_TOKEN must be at least 16 characters (or unset to disable the admin endpoints)');
   const host = text(env, 'HOST') ?? '127.0.0.1';
   const logPath = text(env, 'PREDICTION_LOG') ?? path.join(root, '.work', 'predictions.sqlite');
   const config: Config = {

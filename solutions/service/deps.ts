@@ -9,6 +9,9 @@ import type { PredictionLog } from '../../server-template/src/contracts';
 import { openPredictionLog, withLogMetrics } from './log-choice';
 import { LogDriftMonitor } from '../lab-04-monitor/src/drift';
 import { registerPredictionMetrics } from '../lab-04-monitor/src/metrics';
+
+/** The service's own metrics beyond the template's, for code that checks what /metrics exports (deploy's alert and dashboard tests). */
+export { registerPredictionMetrics };
 import { bearerGuard } from '../lab-05-version-and-retrain/src/auth';
 import { VersionedRegistry } from '../lab-05-version-and-retrain/src/versioning';
 import { gatedSource } from './holdout-gate';
@@ -37,14 +40,18 @@ export async function buildServiceDeps(config: Config, openArtifact: OpenArtifac
   try {
     await models.load(config.modelVersion);
   } catch (err) {
-    throw new StartupError(`Cannot load the model ${where}: ${reason(err)}\nTrain one with "npm run train", or set MODELS_DIR / MODEL_VERSION.`);
+    throw new StartupError(
+      `Cannot load the model ${where}: ${reason(err)}\nTrain one with "npm run train", or set MODELS_DIR / MODEL_VERSION.`,
+    );
   }
   let predictionLog: PredictionLog;
   try {
     // SQLite by default; PostgreSQL, shared by every replica, when DATABASE_URL is set.
     predictionLog = openPredictionLog(config);
   } catch (err) {
-    throw new StartupError(`Cannot open the prediction log ${config.predictionLog}: ${reason(err)}\nSet PREDICTION_LOG to a writable file or :memory:.`);
+    throw new StartupError(
+      `Cannot open the prediction log ${config.predictionLog}: ${reason(err)}\nSet PREDICTION_LOG to a writable file or :memory:.`,
+    );
   }
   return {
     models,

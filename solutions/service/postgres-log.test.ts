@@ -23,7 +23,13 @@ function traffic(n: number, seed = 0): LoggedPrediction[] {
     const k = i + seed;
     const spam = k % 3 === 0;
     const text = spam ? `WIN ${k} dollars NOW!!! http://x${k}.example` : `Meeting ${k}\n\nSee you at ${k % 12} in room ${k % 7}.`;
-    return { ts: TS + k, model: MODEL, text, prediction: spam ? 'spam' : 'ham', probability: spam ? 0.9 - (k % 10) / 100 : 0.05 + (k % 10) / 100 };
+    return {
+      ts: TS + k,
+      model: MODEL,
+      text,
+      prediction: spam ? 'spam' : 'ham',
+      probability: spam ? 0.9 - (k % 10) / 100 : 0.05 + (k % 10) / 100,
+    };
   });
 }
 
@@ -40,9 +46,16 @@ function capture(): LogSink & { lines: string[] } {
 }
 
 describe('the PostgreSQL schema of the prediction log', () => {
-  it('keeps lab 04\'s columns with 64-bit types (BIGINT timestamps, DOUBLE PRECISION probabilities)', () => {
+  it("keeps lab 04's columns with 64-bit types (BIGINT timestamps, DOUBLE PRECISION probabilities)", () => {
     const ddl = postgresSchema();
-    for (const column of ['ts BIGINT NOT NULL', 'model_name TEXT NOT NULL', 'model_version TEXT NOT NULL', 'prediction TEXT NOT NULL', 'probability DOUBLE PRECISION NOT NULL', 'features TEXT NOT NULL']) {
+    for (const column of [
+      'ts BIGINT NOT NULL',
+      'model_name TEXT NOT NULL',
+      'model_version TEXT NOT NULL',
+      'prediction TEXT NOT NULL',
+      'probability DOUBLE PRECISION NOT NULL',
+      'features TEXT NOT NULL',
+    ]) {
       assert.ok(ddl.includes(column), `missing "${column}" in:\n${ddl}`);
     }
     assert.match(ddl, /id BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY/);
@@ -53,7 +66,7 @@ describe('the PostgreSQL schema of the prediction log', () => {
   });
 });
 
-describe('the shared log\'s write batches (lab 04\'s bounds)', () => {
+describe("the shared log's write batches (lab 04's bounds)", () => {
   const rows = (...lengths: number[]): LoggedPrediction[] => lengths.map((n, i) => ({ ...traffic(1, i)[0], text: 'x'.repeat(n) }));
 
   it('takes at most batchRows rows and batchChars characters, oldest first', () => {
@@ -97,19 +110,25 @@ describe('PostgresPredictionLog (a throwaway PostgreSQL server)', function () {
     await log.sync();
     const recent = log.recent(10);
     assert.ok(recent.length >= 3);
-    assert.deepEqual(recent.slice(0, 3).map((r) => r.ts), [TS + 2, TS + 1, TS]);
+    assert.deepEqual(
+      recent.slice(0, 3).map((r) => r.ts),
+      [TS + 2, TS + 1, TS],
+    );
     assert.equal(recent[1].features['exclamations'], 0);
     assert.equal(JSON.stringify(recent).includes('Meeting'), false);
   });
 
-  it('is shared: a second replica\'s log reads the rows the first one wrote', async () => {
+  it("is shared: a second replica's log reads the rows the first one wrote", async () => {
     const a = open();
     const b = open();
     const rows = traffic(5, 500);
     a.record(rows);
     await a.sync();
     await b.sync();
-    assert.deepEqual(b.recent(5).map((r) => r.ts), rows.map((r) => r.ts).reverse());
+    assert.deepEqual(
+      b.recent(5).map((r) => r.ts),
+      rows.map((r) => r.ts).reverse(),
+    );
   });
 
   it('gives the drift report the same numbers as the SQLite log for the same rows', async () => {
@@ -145,15 +164,26 @@ describe('PostgresPredictionLog (a throwaway PostgreSQL server)', function () {
     await log.sync();
     assert.equal(log.buffered(), 50);
     assert.equal(log.dropped, 30);
-    assert.ok(sink.lines.some((l) => l.startsWith('warn prediction log buffer full')), sink.lines.join('\n'));
-    assert.ok(sink.lines.some((l) => l.startsWith('warn prediction log database unavailable')), sink.lines.join('\n'));
+    assert.ok(
+      sink.lines.some((l) => l.startsWith('warn prediction log buffer full')),
+      sink.lines.join('\n'),
+    );
+    assert.ok(
+      sink.lines.some((l) => l.startsWith('warn prediction log database unavailable')),
+      sink.lines.join('\n'),
+    );
     const metrics = await registry.metrics();
     assert.match(metrics, /^prediction_log_dropped_rows_total 30$/m);
     assert.match(metrics, /^prediction_log_buffered_rows 50$/m);
     await pg!.start();
     await log.sync();
     assert.equal(log.buffered(), 0);
-    assert.deepEqual(log.recent(50).map((r) => r.ts), traffic(50, 2000).map((r) => r.ts).reverse());
+    assert.deepEqual(
+      log.recent(50).map((r) => r.ts),
+      traffic(50, 2000)
+        .map((r) => r.ts)
+        .reverse(),
+    );
     assert.ok(sink.lines.some((l) => l.startsWith('info prediction log database reachable again')));
   });
 
@@ -185,7 +215,10 @@ describe('the service with DATABASE_URL (a throwaway PostgreSQL server)', functi
 
   const predict = (text: string): Promise<Response> =>
     fetch(`${service!.url}/predict`, {
-      method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ text }), signal: AbortSignal.timeout(5_000),
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ text }),
+      signal: AbortSignal.timeout(5_000),
     });
 
   it('answers /predict while the database is stopped, and reports the buffered rows and errors on /metrics', async () => {

@@ -106,7 +106,13 @@ export class PostgresPredictionLog implements PredictionLog {
       timeoutMs: options.timeoutMs ?? 2_000,
     };
     const timeout = this.options.timeoutMs;
-    this.pool = new Pool({ connectionString: options.url, max: 2, connectionTimeoutMillis: timeout, query_timeout: timeout, statement_timeout: timeout });
+    this.pool = new Pool({
+      connectionString: options.url,
+      max: 2,
+      connectionTimeoutMillis: timeout,
+      query_timeout: timeout,
+      statement_timeout: timeout,
+    });
     // An idle connection that breaks (the server restarts) emits here; unhandled, it would crash the process.
     this.pool.on('error', (err) => this.noteFailure(err));
     this.timer = setInterval(() => this.schedule(), this.options.flushIntervalMs);
@@ -116,7 +122,12 @@ export class PostgresPredictionLog implements PredictionLog {
   record(rows: LoggedPrediction[]): void {
     let kept = 0;
     for (const row of rows) {
-      if (this.closed || this.pending.length >= this.options.maxBufferedRows || this.pendingChars + row.text.length > this.options.maxBufferedChars) continue;
+      if (
+        this.closed ||
+        this.pending.length >= this.options.maxBufferedRows ||
+        this.pendingChars + row.text.length > this.options.maxBufferedChars
+      )
+        continue;
       this.pending.push(row);
       this.pendingChars += row.text.length;
       kept++;
@@ -127,7 +138,10 @@ export class PostgresPredictionLog implements PredictionLog {
 
   /** The newest `n`: this replica's unwritten rows, then the shared table as last read. */
   recent(n: number): StoredPrediction[] {
-    const local = [...this.pending, ...this.written].reverse().slice(0, n).map((r) => storedOf(logRowOf(r)));
+    const local = [...this.pending, ...this.written]
+      .reverse()
+      .slice(0, n)
+      .map((r) => storedOf(logRowOf(r)));
     return [...local, ...this.snapshot].slice(0, n);
   }
 
@@ -165,16 +179,30 @@ export class PostgresPredictionLog implements PredictionLog {
   registerMetrics(registry: Registry): void {
     const self = this;
     new Counter({
-      name: 'prediction_log_dropped_rows_total', help: 'Predictions the shared log dropped: buffer full while the database was down or slow.',
-      registers: [registry], collect() { this.reset(); this.inc(self.dropped); },
+      name: 'prediction_log_dropped_rows_total',
+      help: 'Predictions the shared log dropped: buffer full while the database was down or slow.',
+      registers: [registry],
+      collect() {
+        this.reset();
+        this.inc(self.dropped);
+      },
     });
     new Counter({
-      name: 'prediction_log_errors_total', help: 'Failed writes and reads of the shared prediction log.',
-      registers: [registry], collect() { this.reset(); this.inc(self.errors); },
+      name: 'prediction_log_errors_total',
+      help: 'Failed writes and reads of the shared prediction log.',
+      registers: [registry],
+      collect() {
+        this.reset();
+        this.inc(self.errors);
+      },
     });
     new Gauge({
-      name: 'prediction_log_buffered_rows', help: 'Predictions waiting to be written to the shared log.',
-      registers: [registry], collect() { this.set(self.pending.length); },
+      name: 'prediction_log_buffered_rows',
+      help: 'Predictions waiting to be written to the shared log.',
+      registers: [registry],
+      collect() {
+        this.set(self.pending.length);
+      },
     });
   }
 
@@ -195,7 +223,10 @@ export class PostgresPredictionLog implements PredictionLog {
       const batch = this.pending.slice(0, batchLength(this.pending, this.options.batchRows, this.options.batchChars));
       try {
         await this.ensureSchema();
-        await this.pool.query(insertStatement(batch.length), batch.flatMap((r) => logRowValues(logRowOf(r))));
+        await this.pool.query(
+          insertStatement(batch.length),
+          batch.flatMap((r) => logRowValues(logRowOf(r))),
+        );
       } catch (err) {
         this.noteFailure(err);
         return;
@@ -237,7 +268,10 @@ export class PostgresPredictionLog implements PredictionLog {
     const now = Date.now();
     if (now - this.lastDropLog < DROP_LOG_EVERY_MS) return;
     this.lastDropLog = now;
-    this.sink.warn({ dropped_total: this.dropped, buffered: this.pending.length, max: this.options.maxBufferedRows }, 'prediction log buffer full: dropping predictions from the log (not from /predict)');
+    this.sink.warn(
+      { dropped_total: this.dropped, buffered: this.pending.length, max: this.options.maxBufferedRows },
+      'prediction log buffer full: dropping predictions from the log (not from /predict)',
+    );
   }
 
   /** Logged when the database goes away, not at every retry. */
@@ -245,7 +279,10 @@ export class PostgresPredictionLog implements PredictionLog {
     this.errors += 1;
     if (this.failing) return;
     this.failing = true;
-    this.sink.warn({ err: err instanceof Error ? err.message : String(err), buffered: this.pending.length }, 'prediction log database unavailable; buffering');
+    this.sink.warn(
+      { err: err instanceof Error ? err.message : String(err), buffered: this.pending.length },
+      'prediction log database unavailable; buffering',
+    );
   }
 
   private noteSuccess(): void {

@@ -30,7 +30,9 @@ export function postgresBinDir(): string | undefined {
   }
   const root = '/usr/lib/postgresql';
   if (!existsSync(root)) return undefined;
-  const majors = readdirSync(root).filter((v) => existsSync(path.join(root, v, 'bin', 'pg_ctl'))).sort((a, b) => Number(b) - Number(a));
+  const majors = readdirSync(root)
+    .filter((v) => existsSync(path.join(root, v, 'bin', 'pg_ctl')))
+    .sort((a, b) => Number(b) - Number(a));
   return majors.length > 0 ? path.join(root, majors[0], 'bin') : undefined;
 }
 
@@ -78,7 +80,10 @@ export async function startThrowawayPostgres(): Promise<ThrowawayPostgres> {
   const as = { ...user, timeout: 60_000, env: { ...process.env, LC_ALL: 'C' } };
   // trust on the loopback only: a test cluster that lives for seconds, reachable from this machine alone.
   await run(path.join(bin, 'initdb'), ['-D', data, '-U', 'postgres', '--auth=trust', '-E', 'UTF8', '--no-sync'], as);
-  writeFileSync(path.join(data, 'postgresql.auto.conf'), `listen_addresses = '127.0.0.1'\nport = ${port}\nunix_socket_directories = '${dir}'\nfsync = off\n`);
+  writeFileSync(
+    path.join(data, 'postgresql.auto.conf'),
+    `listen_addresses = '127.0.0.1'\nport = ${port}\nunix_socket_directories = '${dir}'\nfsync = off\n`,
+  );
   const pgCtl = (args: string[]): Promise<unknown> => run(path.join(bin, 'pg_ctl'), ['-D', data, ...args], as);
   const start = async (): Promise<void> => {
     await pgCtl(['-l', path.join(dir, 'server.log'), '-w', '-t', '30', 'start']);

@@ -8,7 +8,7 @@
 import type { SpamRow, SpamSplit } from '../../../datasets/read';
 import type { DataFileEntry } from '../../../mlkit/artifact';
 import type { SpamConfig } from '../../../mlkit/pipeline/train';
-// TODO(lab-05-version-and-retrain): you will need node's mkdtempSync/tmpdir/path, the dataset readers, ./holdout's period2Halves, the toolkit's training recipe, metrics, drift reference and saveArtifact
+// TODO(lab-05-version-and-retrain): you will need node's mkdtempSync/tmpdir/path, the dataset readers, ./period2's period2Halves, the toolkit's training recipe, metrics, drift reference and saveArtifact
 
 /**
  * 1.0.0's recipe with the solver bounded to 30 iterations, so a retrain takes seconds: on this

@@ -20,9 +20,7 @@ const has = (lines: string[], key: RegExp): boolean => lines.some((l) => key.tes
 
 /** Port mappings that publish container port 3000 (`"127.0.0.1:3000:3000"`, `- 3000:3000`). */
 export function portMappings(lines: string[]): string[] {
-  return lines
-    .map((l) => /^\s*-\s*["']?([0-9.:]*3000)["']?\s*$/.exec(l)?.[1])
-    .filter((p): p is string => p?.includes(':') === true);
+  return lines.map((l) => /^\s*-\s*["']?([0-9.:]*3000)["']?\s*$/.exec(l)?.[1]).filter((p): p is string => p?.includes(':') === true);
 }
 
 /** A service that is built or named, publishes port 3000 and has a healthcheck with a test. */

@@ -5,13 +5,13 @@ import { loadArtifact } from '../../../mlkit/artifact';
 import { applyThreshold, confusionMatrix, evaluateScores, f1, type MetricsReport } from '../../../mlkit/metrics';
 
 function entry(split: SpamSplit, rows: readonly SpamRow[]): Record<string, unknown> {
-  const spam = rows.filter((r) => r.label === 'spam').length;
+  const ham = rows.filter((r) => r.label === 'ham').length;
   return {
     file: `datasets/build/spam/${split}.jsonl`,
     sha256: readManifest().files[`spam/${split}.jsonl`].sha256,
     rows: rows.length,
-    spam,
-    ham: rows.length - spam,
+    spam: rows.length - ham,
+    ham,
   };
 }
 
@@ -24,22 +24,22 @@ function labelledHalf(): { labelled: SpamRow[]; holdout: SpamRow[] } {
 /** metadata.training_data of a retrain done as the brief says (the holdout half in no entry). */
 export function expectedTrainingData(): Record<string, unknown> {
   const { labelled } = labelledHalf();
-  const cut = Math.floor(labelled.length * 0.75);
+  const tuneFrom = Math.floor(0.75 * labelled.length);
   return {
     train: entry('train', readSpamSplit('train')),
-    production_labelled: entry('production', labelled.slice(0, cut)),
+    production_labelled: entry('production', labelled.slice(0, tuneFrom)),
     validation: entry('validation', readSpamSplit('validation')),
-    production_tune: entry('production', labelled.slice(cut)),
+    production_tune: entry('production', labelled.slice(tuneFrom)),
   };
 }
 
 /** The saved model's own metrics on period 1's test split, at its threshold. */
 export function measuredTestMetrics(dir: string): MetricsReport {
   const model = loadArtifact(dir);
-  const test = readSpamSplit('test');
+  const testRows = readSpamSplit('test');
   return evaluateScores(
-    test.map((r) => (r.label === 'spam' ? 1 : 0)),
-    model.predictProba(test.map((r) => r.text)),
+    testRows.map((r) => (r.label === 'spam' ? 1 : 0)),
+    model.predictProba(testRows.map((r) => r.text)),
     model.threshold,
   );
 }

@@ -17,7 +17,7 @@ import { DiskModelRegistry } from '../../lab-01-ship-the-model/src/registry';
 import { contractValidator } from '../../lab-02-harden-the-api/src/validate';
 import { bearerGuard } from './auth';
 import { GATE_BOOTSTRAP, holdoutGate, type BootstrapSettings } from './gate';
-import { period2Holdout } from './holdout';
+import { period2Holdout } from './period2';
 import { writeVersions, type VersionSpec } from './model-store';
 import { VersionedRegistry } from './versioning';
 

@@ -1,24 +1,15 @@
 /**
- * Period 2 split in two, once for every part of the lab: the first half is the labelled mail a
- * retrain may learn from, the second half the fixed holdout the gate evaluates on. Neither
- * version ever trains on the holdout, and it is the kind of mail the service meets now, so a
- * gain there is the gain that matters. Given: nothing to write here.
+ * A holdout: labelled mail the gate evaluates both versions on, read from rows or a JSONL file.
+ * Reads no dataset itself (`./period2` does), so the service can use it without the datasets.
+ * Given: nothing to write here.
  */
 import { readFileSync } from 'node:fs';
-import { readSpamSplit, type SpamRow } from '../../../datasets/read';
 
 /** Labelled mail with its labels as numbers, in file order. */
 export interface Holdout {
   texts: string[];
   /** 1 = spam, 0 = ham, same order as `texts`. */
   labels: Float64Array;
-}
-
-/** `readSpamSplit('production')` (date order), cut in half: `labelled` first, `holdout` after. */
-export function period2Halves(): { labelled: SpamRow[]; holdout: SpamRow[] } {
-  const production = readSpamSplit('production');
-  const half = Math.floor(production.length / 2);
-  return { labelled: production.slice(0, half), holdout: production.slice(half) };
 }
 
 /** Rows of `{text, label: "spam" | "ham"}` as a {@link Holdout}; it needs both classes. */
@@ -45,12 +36,4 @@ export function readHoldout(file: string): Holdout {
     lines.map((l) => JSON.parse(l) as { text?: unknown; label?: unknown }),
     file,
   );
-}
-
-let period2: Holdout | undefined;
-
-/** The second half of period 2, read once per process. */
-export function period2Holdout(): Holdout {
-  period2 ??= toHoldout(period2Halves().holdout, 'datasets/build/spam/production.jsonl (second half)');
-  return period2;
 }

@@ -8,13 +8,13 @@
 import type { SpamRow, SpamSplit } from '../../../datasets/read';
 import type { DataFileEntry } from '../../../mlkit/artifact';
 import type { SpamConfig } from '../../../mlkit/pipeline/train';
-// BEGIN SOLUTION hint: you will need node's mkdtempSync/tmpdir/path, the dataset readers, ./holdout's period2Halves, the toolkit's training recipe, metrics, drift reference and saveArtifact
+// BEGIN SOLUTION hint: you will need node's mkdtempSync/tmpdir/path, the dataset readers, ./period2's period2Halves, the toolkit's training recipe, metrics, drift reference and saveArtifact
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { readManifest, readSpamSplit } from '../../../datasets/read';
 import { saveArtifact } from '../../../mlkit/artifact';
-import { period2Halves } from './holdout';
+import { period2Halves } from './period2';
 import { monitoringRow, referenceStatistics } from '../../../mlkit/drift';
 import { evaluateScores } from '../../../mlkit/metrics';
 import { chooseThreshold, toBinaryLabels, trainSpamClassifier } from '../../../mlkit/pipeline/train';

@@ -3,10 +3,10 @@
  * at least one ✗ — a check that cannot fail would let a wrong solution through.
  */
 import assert from 'node:assert/strict';
-import { runExercise } from '../../../grading/exercises/grader';
 import * as shown from '../../../notebooks/checks/nb-00';
 import type { AccuracyOf, LearnThreshold, Measured } from '../../../notebooks/checks/nb-00';
 import * as hidden from './nb-00';
+import { failuresIn } from './meta';
 
 const isGentoo = (p: Measured): boolean => p.species === 'Gentoo';
 
@@ -43,14 +43,7 @@ const stub = (): never => {
   throw new Error('nb-00.1: not implemented — a hint');
 };
 
-function failures(id: string, fns: Record<string, unknown>, sets = [shown.exercises, hidden.exercises]): string[] {
-  return sets
-    .flat()
-    .filter((e) => e.id === id)
-    .flatMap((e) => runExercise(e as never, fns))
-    .filter((r) => !r.ok)
-    .map((r) => r.line);
-}
+const failures = failuresIn(shown.exercises, hidden.exercises);
 
 describe('lesson 00 exercise checks', () => {
   it('every public and hidden check passes on a right answer', () => {

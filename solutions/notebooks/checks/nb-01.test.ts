@@ -3,10 +3,10 @@
  * at least one ✗ — a check that cannot fail would let a wrong solution through.
  */
 import assert from 'node:assert/strict';
-import { runExercise } from '../../../grading/exercises/grader';
 import * as shown from '../../../notebooks/checks/nb-01';
 import type { CostPerCase, CountOutcomes } from '../../../notebooks/checks/nb-01';
 import * as hidden from './nb-01';
+import { failuresIn } from './meta';
 
 /** The answer, written independently of the toolkit, with switches for common mistakes. */
 function count(mistake: 'none' | 'swapped' | 'correct-is-tp' | 'skips-last' = 'none'): CountOutcomes {
@@ -39,14 +39,7 @@ const stub = (): never => {
   throw new Error('nb-01.2: not implemented — a hint');
 };
 
-function failures(id: string, fns: Record<string, unknown>, sets = [shown.exercises, hidden.exercises]): string[] {
-  return sets
-    .flat()
-    .filter((e) => e.id === id)
-    .flatMap((e) => runExercise(e as never, fns))
-    .filter((r) => !r.ok)
-    .map((r) => r.line);
-}
+const failures = failuresIn(shown.exercises, hidden.exercises);
 
 describe('lesson 01 exercise checks', () => {
   it('every public and hidden check passes on a right answer', () => {

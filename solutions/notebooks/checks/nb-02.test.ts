@@ -3,10 +3,10 @@
  * at least one ✗ — a check that cannot fail would let a wrong solution through.
  */
 import assert from 'node:assert/strict';
-import { runExercise } from '../../../grading/exercises/grader';
 import * as shown from '../../../notebooks/checks/nb-02';
 import type { ImputeMean, SharedBodies, TfidfByHand } from '../../../notebooks/checks/nb-02';
 import * as hidden from './nb-02';
+import { failuresIn } from './meta';
 
 /** The answers, written independently of the references, with switches for common mistakes. */
 function impute(mistake: 'none' | 'nulls-as-zero' | 'falsy' | 'zero-fill' | 'in-place' = 'none'): ImputeMean {
@@ -62,14 +62,7 @@ const stub = (): never => {
   throw new Error('nb-02.2: not implemented — a hint');
 };
 
-function failures(id: string, fns: Record<string, unknown>, sets = [shown.exercises, hidden.exercises]): string[] {
-  return sets
-    .flat()
-    .filter((e) => e.id === id)
-    .flatMap((e) => runExercise(e as never, fns))
-    .filter((r) => !r.ok)
-    .map((r) => r.line);
-}
+const failures = failuresIn(shown.exercises, hidden.exercises);
 
 describe('lesson 02 exercise checks', () => {
   it('every public and hidden check passes on a right answer', () => {

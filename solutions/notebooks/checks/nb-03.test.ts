@@ -7,6 +7,7 @@ import { runExercise } from '../../../grading/exercises/grader';
 import * as shown from '../../../notebooks/checks/nb-03';
 import type { GradientStep, LogLossGradient, Params } from '../../../notebooks/checks/nb-03';
 import * as hidden from './nb-03';
+import { failuresIn } from './meta';
 
 const sigmoid = (z: number): number => 1 / (1 + Math.exp(-z));
 const predict = (p: Params, x: number[]): number => sigmoid(p.b + x.reduce((s, v, j) => s + v * p.w[j]!, 0));
@@ -41,13 +42,7 @@ const stub = (): never => {
   throw new Error('nb-03.1: not implemented — a hint');
 };
 
-function failures(id: string, fns: Record<string, unknown>): string[] {
-  return [...shown.exercises, ...hidden.exercises]
-    .filter((e) => e.id === id)
-    .flatMap((e) => runExercise(e as never, fns))
-    .filter((r) => !r.ok)
-    .map((r) => r.line);
-}
+const failures = failuresIn(shown.exercises, hidden.exercises);
 
 describe('lesson 03 exercise checks', () => {
   it('every public and hidden check passes on a right answer', () => {

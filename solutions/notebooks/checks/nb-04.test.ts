@@ -3,10 +3,10 @@
  * at least one ✗ — a check that cannot fail would let a wrong solution through.
  */
 import assert from 'node:assert/strict';
-import { runExercise } from '../../../grading/exercises/grader';
 import * as shown from '../../../notebooks/checks/nb-04';
 import type { AucByRanks, CheapestThreshold, ScoresOf } from '../../../notebooks/checks/nb-04';
 import * as hidden from './nb-04';
+import { failuresIn } from './meta';
 
 /** The answers, written independently of the toolkit, with switches for common mistakes. */
 function scores(mistake: 'none' | 'swapped' | 'mean-f1' | 'nan' = 'none'): ScoresOf {
@@ -68,14 +68,7 @@ const stub = (): never => {
   throw new Error('nb-04.2: not implemented — a hint');
 };
 
-function failures(id: string, fns: Record<string, unknown>, sets = [shown.exercises, hidden.exercises]): string[] {
-  return sets
-    .flat()
-    .filter((e) => e.id === id)
-    .flatMap((e) => runExercise(e as never, fns))
-    .filter((r) => !r.ok)
-    .map((r) => r.line);
-}
+const failures = failuresIn(shown.exercises, hidden.exercises);
 
 describe('lesson 04 exercise checks', function () {
   // Loading the committed model and scoring the validation split takes seconds on a busy machine.

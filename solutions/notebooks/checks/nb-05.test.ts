@@ -3,10 +3,10 @@
  * at least one ✗ — a check that cannot fail would let a wrong solution through.
  */
 import assert from 'node:assert/strict';
-import { runExercise } from '../../../grading/exercises/grader';
 import * as shown from '../../../notebooks/checks/nb-05';
 import type { ConfidentMistakes, SliceCounts, SliceStats } from '../../../notebooks/checks/nb-05';
 import * as hidden from './nb-05';
+import { assertStubFailsEveryCheck, failuresIn } from './meta';
 
 type SliceMistake = 'none' | 'swapped' | 'unsorted' | 'labels-from-predictions' | 'sorts-keys';
 
@@ -48,13 +48,7 @@ function mostConfidentMistakes(mistake: MistakeMistake = 'none'): ConfidentMista
   };
 }
 
-function failures(id: string, fns: Record<string, unknown>, sets = [...shown.exercises, ...hidden.exercises]): string[] {
-  return sets
-    .filter((e) => e.id === id)
-    .flatMap((e) => runExercise(e as never, fns))
-    .filter((r) => !r.ok)
-    .map((r) => r.line);
-}
+const failures = failuresIn(shown.exercises, hidden.exercises);
 
 describe('lesson 05 exercise checks', () => {
   it('every public and hidden check passes on a right answer', () => {
@@ -88,11 +82,6 @@ describe('lesson 05 exercise checks', () => {
   });
 
   it('a stub fails every check with its own hint', () => {
-    const stub = (): never => {
-      throw new Error('nb-05.1: not implemented — a hint');
-    };
-    const lines = failures('nb-05.1', { sliceCounts: stub });
-    assert.equal(lines.length, shown.exercises[0]!.checks.length + hidden.exercises[0]!.checks.length);
-    for (const line of lines) assert.match(line, /not implemented yet; hint: a hint/);
+    assertStubFailsEveryCheck(failures, 'nb-05.1', 'sliceCounts', shown.exercises[0]!.checks.length + hidden.exercises[0]!.checks.length);
   });
 });

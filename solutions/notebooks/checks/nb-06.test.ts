@@ -4,10 +4,10 @@
  */
 import assert from 'node:assert/strict';
 import * as tf from '@tensorflow/tfjs';
-import { runExercise } from '../../../grading/exercises/grader';
 import * as shown from '../../../notebooks/checks/nb-06';
 import type { BuildNetwork, TrainEpoch } from '../../../notebooks/checks/nb-06';
 import * as hidden from './nb-06';
+import { assertStubFailsEveryCheck, failuresIn } from './meta';
 
 type BuildMistake = 'none' | 'no-dropout' | 'relu-out' | 'mse' | 'sgd' | 'unseeded' | 'fixed-rates' | 'two-hidden';
 
@@ -58,13 +58,7 @@ function trainEpoch(mistake: EpochMistake = 'none'): TrainEpoch {
 const withFit: TrainEpoch = (model, x, y, batchSize) =>
   model.fit(x, y, { epochs: 1, batchSize, shuffle: false, verbose: 0 }).then((h) => h.history.loss[0]) as unknown as number;
 
-function failures(id: string, fns: Record<string, unknown>, sets = [...shown.exercises, ...hidden.exercises]): string[] {
-  return sets
-    .filter((e) => e.id === id)
-    .flatMap((e) => runExercise(e as never, fns))
-    .filter((r) => !r.ok)
-    .map((r) => r.line);
-}
+const failures = failuresIn(shown.exercises, hidden.exercises);
 
 describe('lesson 06 exercise checks', function () {
   this.timeout(120000);
@@ -104,11 +98,6 @@ describe('lesson 06 exercise checks', function () {
   });
 
   it('a stub fails every check with its own hint', () => {
-    const stub = (): never => {
-      throw new Error('nb-06.1: not implemented — a hint');
-    };
-    const lines = failures('nb-06.1', { buildNetwork: stub });
-    assert.equal(lines.length, shown.exercises[0]!.checks.length + hidden.exercises[0]!.checks.length);
-    for (const line of lines) assert.match(line, /not implemented yet; hint: a hint/);
+    assertStubFailsEveryCheck(failures, 'nb-06.1', 'buildNetwork', shown.exercises[0]!.checks.length + hidden.exercises[0]!.checks.length);
   });
 });

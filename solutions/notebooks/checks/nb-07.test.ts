@@ -3,10 +3,10 @@
  * at least one ✗ — a check that cannot fail would let a wrong solution through.
  */
 import assert from 'node:assert/strict';
-import { runExercise } from '../../../grading/exercises/grader';
 import * as shown from '../../../notebooks/checks/nb-07';
 import type { BadRequest, PredictReply, Reply } from '../../../notebooks/checks/nb-07';
 import * as hidden from './nb-07';
+import { assertStubFailsEveryCheck, failuresIn } from './meta';
 
 type ReplyMistake = 'none' | 'fixed-version' | 'label-key' | 'raw-body' | 'status-201' | 'echoes-body';
 
@@ -50,13 +50,7 @@ function badRequest(mistake: BadMistake = 'none'): BadRequest {
   };
 }
 
-function failures(id: string, fns: Record<string, unknown>, sets = [...shown.exercises, ...hidden.exercises]): string[] {
-  return sets
-    .filter((e) => e.id === id)
-    .flatMap((e) => runExercise(e as never, fns))
-    .filter((r) => !r.ok)
-    .map((r) => r.line);
-}
+const failures = failuresIn(shown.exercises, hidden.exercises);
 
 describe('lesson 07 exercise checks', () => {
   it('every public and hidden check passes on a right answer', () => {
@@ -82,11 +76,6 @@ describe('lesson 07 exercise checks', () => {
   });
 
   it('a stub fails every check with its own hint', () => {
-    const stub = (): never => {
-      throw new Error('nb-07.1: not implemented — a hint');
-    };
-    const lines = failures('nb-07.1', { predictReply: stub });
-    assert.equal(lines.length, shown.exercises[0]!.checks.length + hidden.exercises[0]!.checks.length);
-    for (const line of lines) assert.match(line, /not implemented yet; hint: a hint/);
+    assertStubFailsEveryCheck(failures, 'nb-07.1', 'predictReply', shown.exercises[0]!.checks.length + hidden.exercises[0]!.checks.length);
   });
 });

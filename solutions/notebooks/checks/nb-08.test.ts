@@ -3,12 +3,12 @@
  * at least one ✗ — a check that cannot fail would let a wrong solution through.
  */
 import assert from 'node:assert/strict';
-import { runExercise } from '../../../grading/exercises/grader';
 import { mulberry32 } from '../../../mlkit/data/random';
 import { ks2samp } from '../../../mlkit/drift/ks';
 import * as shown from '../../../notebooks/checks/nb-08';
 import type { KsStatistic, RecallDropInterval } from '../../../notebooks/checks/nb-08';
 import * as hidden from './nb-08';
+import { assertStubFailsEveryCheck, failuresIn } from './meta';
 
 type KsMistake = 'none' | 'no-ties' | 'one-sided' | 'only-at-a' | 'in-place' | 'string-sort';
 
@@ -78,13 +78,7 @@ function recallDropInterval(mistake: DropMistake = 'none'): RecallDropInterval {
   };
 }
 
-function failures(id: string, fns: Record<string, unknown>, sets = [...shown.exercises, ...hidden.exercises]): string[] {
-  return sets
-    .filter((e) => e.id === id)
-    .flatMap((e) => runExercise(e as never, fns))
-    .filter((r) => !r.ok)
-    .map((r) => r.line);
-}
+const failures = failuresIn(shown.exercises, hidden.exercises);
 
 describe('lesson 08 exercise checks', () => {
   it('every public and hidden check passes on a right answer', () => {
@@ -128,11 +122,6 @@ describe('lesson 08 exercise checks', () => {
   });
 
   it('a stub fails every check with its own hint', () => {
-    const stub = (): never => {
-      throw new Error('nb-08.1: not implemented — a hint');
-    };
-    const lines = failures('nb-08.1', { ksStatistic: stub });
-    assert.equal(lines.length, shown.exercises[0]!.checks.length + hidden.exercises[0]!.checks.length);
-    for (const line of lines) assert.match(line, /not implemented yet; hint: a hint/);
+    assertStubFailsEveryCheck(failures, 'nb-08.1', 'ksStatistic', shown.exercises[0]!.checks.length + hidden.exercises[0]!.checks.length);
   });
 });

@@ -3,11 +3,11 @@
  * at least one ✗ — a check that cannot fail would let a wrong solution through.
  */
 import assert from 'node:assert/strict';
-import { runExercise } from '../../../grading/exercises/grader';
 import { compareVersions, isVersion } from '../../../mlkit/artifact/index';
 import * as shown from '../../../notebooks/checks/nb-09';
 import type { LatestOf, PromotionGate } from '../../../notebooks/checks/nb-09';
 import * as hidden from './nb-09';
+import { assertStubFailsEveryCheck, failuresIn } from './meta';
 
 type GateMistake = 'none' | 'point-estimate' | 'at-least-zero' | 'ignores-precision' | 'first-reason-only' | 'high-bound';
 
@@ -46,13 +46,7 @@ function latestOf(mistake: LatestMistake = 'none'): LatestOf {
   };
 }
 
-function failures(id: string, fns: Record<string, unknown>, sets = [...shown.exercises, ...hidden.exercises]): string[] {
-  return sets
-    .filter((e) => e.id === id)
-    .flatMap((e) => runExercise(e as never, fns))
-    .filter((r) => !r.ok)
-    .map((r) => r.line);
-}
+const failures = failuresIn(shown.exercises, hidden.exercises);
 
 describe('lesson 09 exercise checks', () => {
   it('every public and hidden check passes on a right answer', () => {
@@ -84,11 +78,6 @@ describe('lesson 09 exercise checks', () => {
   });
 
   it('a stub fails every check with its own hint', () => {
-    const stub = (): never => {
-      throw new Error('nb-09.1: not implemented — a hint');
-    };
-    const lines = failures('nb-09.1', { promotionGate: stub });
-    assert.equal(lines.length, shown.exercises[0]!.checks.length + hidden.exercises[0]!.checks.length);
-    for (const line of lines) assert.match(line, /not implemented yet; hint: a hint/);
+    assertStubFailsEveryCheck(failures, 'nb-09.1', 'promotionGate', shown.exercises[0]!.checks.length + hidden.exercises[0]!.checks.length);
   });
 });
