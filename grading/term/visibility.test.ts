@@ -23,7 +23,7 @@ function literals(node: ts.Node, out: string[]): void {
   ts.forEachChild(node, (k) => literals(k, out));
 }
 
-/** The `check(name, points, hint, fn)` calls of a grader file. */
+/** The `check(name, points, hint, fn)` calls of a grader file (and of wrappers named `…Check`). */
 function checksOf(file: string): HiddenCheck[] {
   const sf = ts.createSourceFile(file, fs.readFileSync(file, 'utf8'), ts.ScriptTarget.Latest, true);
   const found: HiddenCheck[] = [];
@@ -31,7 +31,8 @@ function checksOf(file: string): HiddenCheck[] {
     if (
       ts.isCallExpression(n) &&
       ts.isIdentifier(n.expression) &&
-      n.expression.text === 'check' &&
+      // `check(...)` itself, or a lab's wrapper around it such as lab 05's `appCheck(...)`.
+      /^(?:check|\w+Check)$/.test(n.expression.text) &&
       n.arguments[0] &&
       ts.isStringLiteralLike(n.arguments[0])
     ) {
