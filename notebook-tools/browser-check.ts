@@ -2,29 +2,11 @@
  * Opens a rendered lesson in headless Chromium and reports what a reader would see broken:
  * charts that did not draw, and errors in the browser console.
  */
-import * as fs from 'node:fs';
 import { type Browser, chromium, type Page } from 'playwright-core';
-
-/** Chromium's path: `CHROMIUM_PATH`, else Debian's package location. */
-export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-
-// No GPU, no network, no first-run chores: the page must render from the file alone.
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--no-first-run',
-  '--disable-sync',
-];
-
-export function chromiumAvailable(): boolean {
-  return fs.existsSync(CHROMIUM_PATH);
-}
+import { CHROMIUM_ARGS, chromiumPath } from '../scripts/test-support/require-system';
 
 export function launchChromium(): Promise<Browser> {
-  return chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
+  return chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS });
 }
 
 /** One plotly chart on the page. */

@@ -16,6 +16,7 @@ import { runGraders } from '../runner/run-graders';
 import { checkFolder } from '../lib/unpack';
 import { acquireSlot } from '../sandbox/slots';
 import { publicOnlyLine } from '../term/visibility';
+import { testLines } from '../harness/results';
 import { checkNotebook } from '../notebooks/check-notebook';
 import { isNotebookName } from '../notebooks/notebooks';
 
@@ -64,15 +65,7 @@ runCli(async () => {
         console.log(`– ${t.name}  (${t.output})`);
         continue;
       }
-      const ok = t.score >= t.max_score;
-      console.log(`${ok ? '✓' : '✗'} ${t.name}  (${t.score}/${t.max_score})`);
-      if (!ok)
-        console.log(
-          t.output
-            .split('\n')
-            .map((l) => `    ${l}`)
-            .join('\n'),
-        );
+      console.log(testLines(t));
     }
     if (r.extra_data.status !== 'graded') console.log(`\n${r.output}`);
     const hidden = lab.config.max_score - r.max_score - (r.extra_data.skipped_points ?? 0);

@@ -51,3 +51,11 @@ export function emptyResults(lab: string, submission: string, maxScore: number, 
     extra_data: { lab, submission, status, incidents: [reason] },
   };
 }
+
+/** One test as the learner's terminal shows it: ✓ or ✗ with its points, and a failure's output indented below. */
+export function testLines(t: TestResult): string {
+  const ok = t.score >= t.max_score;
+  const head = `${ok ? '✓' : '✗'} ${t.name}  (${t.score}/${t.max_score})`;
+  if (ok) return head;
+  return [head, ...t.output.split('\n').map((l) => `    ${l}`)].join('\n');
+}

@@ -6,7 +6,7 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import type { Results } from '../harness/results';
+import { type Results, testLines } from '../harness/results';
 import { UsageError } from '../lib/usage';
 import { InvalidSubmission } from '../lib/unpack';
 import { acquireSlot } from '../sandbox/slots';
@@ -19,15 +19,7 @@ function print(title: string, r: Results, hiddenPoints: number): boolean {
     `\n${title}\nPublic checks: ${r.score} / ${r.max_score}${r.extra_data.status === 'graded' ? '' : `  (${r.extra_data.status})`}\n`,
   );
   for (const t of r.tests) {
-    const ok = t.score >= t.max_score;
-    console.log(`${ok ? '✓' : '✗'} ${t.name}  (${t.score}/${t.max_score})`);
-    if (!ok)
-      console.log(
-        t.output
-          .split('\n')
-          .map((l) => `    ${l}`)
-          .join('\n'),
-      );
+    console.log(testLines(t));
   }
   if (r.output !== 'Graded.') console.log(`\n${r.output}`);
   const all = r.score >= r.max_score && r.max_score > 0;

@@ -5,18 +5,8 @@ import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { confusionMatrixFigure, rocFigure } from './classification';
 import { histogramFigure, scatterFigure } from './charts';
-import { CHROMIUM, chromiumPath, requireSystem } from '../../scripts/test-support/require-system';
+import { CHROMIUM, CHROMIUM_ARGS, chromiumPath, requireSystem } from '../../scripts/test-support/require-system';
 import { figureHtml, plotlyScriptTag, toHtmlPage } from './html';
-
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--no-first-run',
-  '--disable-sync',
-];
 
 const figures = [
   rocFigure([{ name: 'model', fpr: [0, 0.1, 1], tpr: [0, 0.7, 1], auc: 0.8 }]),

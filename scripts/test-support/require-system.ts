@@ -45,6 +45,17 @@ export function program(name: string, install: string, what = name): SystemCompo
 }
 
 /** Chromium's path: `CHROMIUM_PATH`, else Debian's package location. */
+/** Headless, no GPU, no network, no first-run chores: a page must render from its files alone. */
+export const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--no-first-run',
+  '--disable-sync',
+];
+
 export function chromiumPath(env: NodeJS.ProcessEnv = process.env): string {
   return env.CHROMIUM_PATH || '/usr/bin/chromium';
 }

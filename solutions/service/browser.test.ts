@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { chromium, type Browser } from 'playwright-core';
-import { CHROMIUM, chromiumPath, requireSystem } from '../../scripts/test-support/require-system';
+import { CHROMIUM, CHROMIUM_ARGS, chromiumPath, requireSystem } from '../../scripts/test-support/require-system';
 import { startFixtureService, type FixtureService } from './testing';
 
 describe('web page in a browser', () => {
@@ -12,15 +12,7 @@ describe('web page in a browser', () => {
     s = await startFixtureService();
     browser = await chromium.launch({
       executablePath: chromiumPath(),
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--no-first-run',
-        '--disable-sync',
-      ],
+      args: CHROMIUM_ARGS,
     });
   });
   after(async () => {
