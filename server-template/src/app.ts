@@ -54,17 +54,16 @@ export interface ServiceApp {
 
 /**
  * Logs a request and observes its latency when its response closes, labelled by route pattern
- * (never the raw URL: one label value per route keeps the series few). While draining,
- * connections close after their response.
+ * (never the raw URL: one label value per route keeps the series few). (While draining, `start`
+ * closes each connection after its response, whatever serves it.)
  * @param route the route pattern, read once the response has closed
  */
 function observeRequest(
   req: IncomingMessage,
   res: ServerResponse,
   route: () => string,
-  { logger, metrics, lifecycle }: { logger: Logger; metrics: ServiceMetrics; lifecycle: Lifecycle },
+  { logger, metrics }: { logger: Logger; metrics: ServiceMetrics },
 ): void {
-  if (lifecycle.draining) res.setHeader('Connection', 'close');
   onRequestClosed(req, res, (record) => {
     if (record.completed) {
       metrics.requestDuration.observe(
@@ -178,7 +177,7 @@ export function createApp(deps: ServiceDeps, options: AppOptions): ServiceApp {
   const app = express();
   app.disable('x-powered-by');
   app.set('etag', false);
-  const observed = { logger, metrics, lifecycle };
+  const observed = { logger, metrics };
   app.use((req, res, next) => {
     observeRequest(req, res, () => (req.route as { path?: string } | undefined)?.path ?? 'unmatched', observed);
     next();
