@@ -10,9 +10,11 @@ import * as path from 'node:path';
 import { gradeBatch } from '../grading/lib/batch';
 import { listFaults, writeFault } from '../grading/lib/faulty';
 import { buildLab, writeLab } from '../grading/lib/build';
-import { REPO_ROOT, resolveLab } from '../grading/lib/labs';
+import { resolveLab } from '../grading/lib/labs';
+import { REPO_ROOT } from '../grading/harness/repo-root';
 import { listSubmissions } from '../grading/lib/submissions';
-import { dockerUnavailable, type Isolation } from '../grading/sandbox/isolation';
+import { dockerUnavailableSync } from '../grading/harness/docker';
+import type { Isolation } from '../grading/sandbox/isolation';
 
 const lab = resolveLab(path.join(REPO_ROOT, 'solutions'), process.env.BENCH_LAB ?? 'lab-02');
 const work = fs.mkdtempSync(path.join(os.tmpdir(), 'n2p-bench-'));
@@ -40,7 +42,7 @@ async function timeBatch(n: number, jobs: number, isolation: Isolation): Promise
 }
 
 async function main(): Promise<void> {
-  const why = dockerUnavailable();
+  const why = dockerUnavailableSync();
   const modes: Isolation[] = why ? ['process'] : ['process', 'docker'];
   if (why) console.log(`docker isolation skipped: ${why}`);
   const rows: Record<string, unknown>[] = [];

@@ -9,7 +9,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { gradeBatch } from '../grading/lib/batch';
-import { REPO_ROOT } from '../grading/lib/labs';
+import { REPO_ROOT } from '../grading/harness/repo-root';
 import { listSubmissions } from '../grading/lib/submissions';
 import { faultyNotebook, listNotebookFaults } from '../grading/notebooks/faults';
 import { notebookKind } from '../grading/notebooks/grade';

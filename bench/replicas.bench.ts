@@ -12,7 +12,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import * as path from 'node:path';
 import autocannon from 'autocannon';
-import { docker, dockerUnavailable, ensureBaseImage } from '../deploy/support/docker';
+import { docker, dockerUnavailable, ensureBaseImage } from '../grading/harness/docker';
 import { freePort, poll } from '../deploy/support/net';
 import { buildSwarmImages, findOnPath, IMAGES, removePerRunImages } from '../deploy/support/swarm-images';
 import { deployStack, joinSwarm, leaveSwarm, removeStack, waitForHealthy } from '../deploy/support/swarm';
@@ -111,7 +111,8 @@ function report(rounds: Round[]): void {
 }
 
 async function main(): Promise<void> {
-  const unavailable = await dockerUnavailable();
+  // The base image is built below (ensureBaseImage) when it is missing: only the engine is needed.
+  const unavailable = await dockerUnavailable({ baseImage: false });
   const prometheus = findOnPath('prometheus');
   if (unavailable || !prometheus) {
     console.log(`skipped: ${unavailable ?? 'the prometheus binary is not installed'}`);

@@ -7,7 +7,8 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { REPO_ROOT, resolveLab } from '../grading/lib/labs';
+import { resolveLab } from '../grading/lib/labs';
+import { REPO_ROOT } from '../grading/harness/repo-root';
 import { listSubmissions } from '../grading/lib/submissions';
 import { writeSeededClass } from '../grading/term/seeded-class';
 import { writeSimilarity } from '../grading/term/finish';

@@ -9,7 +9,7 @@ import { createMetrics } from '../server-template/src/metrics';
 import { registerPredictionMetrics } from '../solutions/service/deps';
 import { PostgresPredictionLog } from '../solutions/service/postgres-log';
 import { program, PROMTOOL, requireSystem } from '../scripts/test-support/require-system';
-import { REPO_ROOT } from './support/docker';
+import { REPO_ROOT } from '../grading/harness/repo-root';
 import { metricNames } from './support/promql';
 
 const run = promisify(execFile);

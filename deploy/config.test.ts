@@ -5,9 +5,10 @@ import * as path from 'node:path';
 import { promisify } from 'node:util';
 import { createMetrics } from '../server-template/src/metrics';
 import { registerPredictionMetrics } from '../solutions/service/deps';
-import { argsOf, parseDockerfile, type Stage } from './support/dockerfile';
+import { argsOf, parseDockerfile, type Stage } from '../grading/harness/dockerfile';
 import { DOCKER_COMPOSE, requireSystem } from '../scripts/test-support/require-system';
-import { BASE_IMAGE, REPO_ROOT } from './support/docker';
+import { BASE_IMAGE } from '../grading/harness/docker';
+import { REPO_ROOT } from '../grading/harness/repo-root';
 import { metricNames } from './support/promql';
 
 const run = promisify(execFile);

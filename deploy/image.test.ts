@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { GenericContainer, Wait, type StartedTestContainer } from 'testcontainers';
 import { DOCKER, requireSystem } from '../scripts/test-support/require-system';
-import { configureTestcontainers, docker, ensureBaseImage, REPO_ROOT } from './support/docker';
+import { configureTestcontainers, docker, ensureBaseImage } from '../grading/harness/docker';
+import { REPO_ROOT } from '../grading/harness/repo-root';
 import { poll } from './support/net';
 
 /** Tag of the image these tests build; kept afterwards so the next run reuses its layers. */

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import * as path from 'node:path';
 import type { IIoK8sApiCoreV1Container as Container } from 'kubernetes-models/v1/Container';
 import { loadConfig } from '../server-template/src/config';
-import { REPO_ROOT } from './support/docker';
+import { REPO_ROOT } from '../grading/harness/repo-root';
 import { startReferenceApi } from './support/api';
 import {
   crossProblems,

@@ -10,7 +10,7 @@ import * as path from 'node:path';
 import { promisify } from 'node:util';
 import { parse } from 'yaml';
 import { PROMTOOL, requireSystem } from '../scripts/test-support/require-system';
-import { REPO_ROOT } from './support/docker';
+import { REPO_ROOT } from '../grading/harness/repo-root';
 
 const run = promisify(execFile);
 const readYaml = (file: string): Record<string, unknown> =>

@@ -12,7 +12,8 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { promisify } from 'node:util';
 import { DOCKER, requireSystem } from '../scripts/test-support/require-system';
-import { docker, ensureBaseImage, REPO_ROOT } from './support/docker';
+import { docker, ensureBaseImage } from '../grading/harness/docker';
+import { REPO_ROOT } from '../grading/harness/repo-root';
 
 /** Tag of the image these tests build; kept afterwards so the next run reuses its layers. */
 const IMAGE = 'notebook-to-production/notebooks:test';

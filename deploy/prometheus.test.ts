@@ -4,7 +4,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { PROMETHEUS, requireSystem } from '../scripts/test-support/require-system';
-import { REPO_ROOT } from './support/docker';
+import { REPO_ROOT } from '../grading/harness/repo-root';
 import { freePort, poll } from './support/net';
 import { startReferenceApi, type RunningApi } from './support/api';
 

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { DOCKER, PROMETHEUS, requireSystem } from '../scripts/test-support/require-system';
-import { configureTestcontainers, docker, ensureBaseImage } from './support/docker';
+import { configureTestcontainers, docker, ensureBaseImage } from '../grading/harness/docker';
 import { describeLoad, startLoad, type LoadResult, type RunningLoad } from './support/load';
 import { freePort, poll } from './support/net';
 import { buildSwarmImages, findOnPath, IMAGES, removePerRunImages } from './support/swarm-images';

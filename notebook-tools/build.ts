@@ -6,11 +6,11 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { REPO_ROOT } from '../grading/harness/repo-root';
 import { MarkerError } from '../grading/lib/markers';
 import { type Exercise, exerciseNotebooks, findExercises } from './exercises';
 import { notebookOf, parseNotebookSource, serializeNotebook } from './notebook-source';
 
-const REPO_ROOT = path.resolve(__dirname, '..');
 export const NOTEBOOKS_DIR = path.join(REPO_ROOT, 'notebooks');
 export const SOURCES_DIR = path.join(NOTEBOOKS_DIR, 'src');
 export const SOLUTION_NOTEBOOKS_DIR = path.join(REPO_ROOT, 'solutions', 'notebooks');

@@ -8,13 +8,13 @@
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { REPO_ROOT } from '../grading/harness/repo-root';
 import { solutionBodies } from '../grading/lib/markers';
 import { planNotebooks, SOURCES_DIR, staleNotebooks } from './build';
 import { executeOnce } from './course-run';
 import { executeNotebook, jupyterAvailable } from './execute';
 import type { Notebook } from './notebook-source';
 
-const REPO_ROOT = path.resolve(__dirname, '..');
 // An import line gives no answer away, and the lesson may need the same import elsewhere.
 const IMPORT = /^import\s[^;]*from\s+['"][^'"]+['"];?$/;
 

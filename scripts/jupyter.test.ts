@@ -2,7 +2,8 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { jupyterPython, kernelSpecFiles, projectJupyterPython, projectVenv, REPO_ROOT } from './jupyter';
+import { jupyterPython, kernelSpecFiles, projectJupyterPython, projectVenv } from './jupyter';
+import { REPO_ROOT } from '../grading/harness/repo-root';
 
 describe('finding Jupyter', () => {
   let dir = '';

@@ -5,8 +5,8 @@ import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { REPO_ROOT } from '../grading/harness/repo-root';
 
-export const REPO_ROOT = path.resolve(__dirname, '..');
 const LOCAL_BIN = path.join(REPO_ROOT, 'node_modules', '.bin');
 
 /** PATH with the project's `node_modules/.bin` first: the kernelspec starts `tslab` by name. */

@@ -12,7 +12,8 @@ import { randomBytes } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as net from 'node:net';
 import * as path from 'node:path';
-import { findCourseKernel, jupyterFrontEnd, jupyterPython, pathWithLocalBin, registerCourseKernel, REPO_ROOT } from './jupyter';
+import { findCourseKernel, jupyterFrontEnd, jupyterPython, pathWithLocalBin, registerCourseKernel } from './jupyter';
+import { REPO_ROOT } from '../grading/harness/repo-root';
 import { installJupyter, noJupyterMessage, planRoutes, type Actions, type ConsentPolicy, type Machine } from './jupyter-install';
 import { realActions, realMachine } from './machine';
 

@@ -9,7 +9,8 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { promisify } from 'node:util';
 import { writeFixtureArtifact } from '../../solutions/service/fixture-artifact';
-import { BASE_IMAGE, docker, REPO_ROOT } from './docker';
+import { BASE_IMAGE, docker } from '../../grading/harness/docker';
+import { REPO_ROOT } from '../../grading/harness/repo-root';
 
 const run = promisify(execFile);
 

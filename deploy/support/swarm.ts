@@ -6,7 +6,8 @@
 import { execFile } from 'node:child_process';
 import * as path from 'node:path';
 import { promisify } from 'node:util';
-import { docker, REPO_ROOT } from './docker';
+import { docker } from '../../grading/harness/docker';
+import { REPO_ROOT } from '../../grading/harness/repo-root';
 import { poll } from './net';
 
 const run = promisify(execFile);

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import * as path from 'node:path';
-import { REPO_ROOT } from '../lib/labs';
+import { REPO_ROOT } from '../harness/repo-root';
 
 function check(...args: string[]): { code: number | null; out: string } {
   const r = spawnSync(process.execPath, ['--require', require.resolve('tsx/cjs'), path.join(__dirname, 'check.ts'), ...args], {

@@ -8,7 +8,9 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { referenceLabs } from '../lib/builds-on';
-import { REPO_ROOT, resolveLab } from '../lib/labs';
+import { learnerLabsOf } from '../lib/learner-labs';
+import { resolveLab } from '../lib/labs';
+import { REPO_ROOT } from '../harness/repo-root';
 import { parseCommandLine, runCli, UsageError } from '../lib/cli';
 import { stage } from '../lib/stage';
 import { gradersOf } from '../runner/grade-one';
@@ -53,6 +55,7 @@ runCli(async () => {
     memoryMb: lab.config.memory_mb,
     name: 'check',
     earlier,
+    learnerLabs: learnerLabsOf(lab.config),
   });
   try {
     const r = await runGraders({ lab, submission: path.basename(dir), files: gradersOf(lab.dir, true), spec });

@@ -8,9 +8,11 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { gradeBatch } from '../lib/batch';
 import { parseCommandLine, runCli, UsageError } from '../lib/cli';
-import { REPO_ROOT, resolveLab } from '../lib/labs';
+import { resolveLab } from '../lib/labs';
+import { REPO_ROOT } from '../harness/repo-root';
 import { listSubmissions, shard } from '../lib/submissions';
-import { dockerUnavailable, type Isolation } from '../sandbox/isolation';
+import { dockerUnavailableSync } from '../harness/docker';
+import type { Isolation } from '../sandbox/isolation';
 import { finishClass, planTerm } from '../term/finish';
 import { notebookKind } from '../notebooks/grade';
 import { isNotebookName, resolveNotebook } from '../notebooks/notebooks';
@@ -43,7 +45,7 @@ function chooseIsolation(asked: string | undefined): Isolation {
   if (asked !== undefined && asked !== 'docker' && asked !== 'process')
     throw new UsageError(`--isolation must be docker or process, got "${asked}"`);
   if (asked === 'process') return 'process';
-  const why = dockerUnavailable();
+  const why = dockerUnavailableSync();
   if (!why) return 'docker';
   console.error(`isolation: process (docker isolation unavailable: ${why})`);
   return 'process';

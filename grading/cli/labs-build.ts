@@ -4,7 +4,7 @@
  */
 import * as path from 'node:path';
 import { buildAll } from '../lib/build';
-import { REPO_ROOT } from '../lib/labs';
+import { REPO_ROOT } from '../harness/repo-root';
 import { parseCommandLine, runCli } from '../lib/cli';
 
 runCli(() => {

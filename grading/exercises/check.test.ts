@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { closeTo, formatTolerance, formatValue, maxError, satisfies } from './check';
+import { closeTo, eventually, formatTolerance, formatValue, maxError, PROMISE_INSTEAD_OF_VALUE, satisfies } from './check';
 
 type F = { f: (x: number) => number | number[] };
 
@@ -65,6 +65,57 @@ describe('exercise checks', () => {
       assert.equal(formatValue(1 / 3), '0.333333');
       assert.equal(formatValue([1, 2.5]), '[1, 2.5]');
       assert.match(formatValue(Array.from({ length: 10 }, (_, i) => i)), /, … \(10 values\)\]$/);
+    });
+  });
+
+  describe('a Promise where a value is expected', () => {
+    type L = { train: () => unknown };
+    const loss = closeTo<L>('one loss', { got: (f) => f.train() as number, expected: 0.5, absolute: 1e-6, hint: 'h' });
+    const losses = satisfies<L, number[]>('losses fall', {
+      got: (f) => [f.train(), f.train()] as number[],
+      test: (l) => l[1]! < l[0]!,
+      expected: 'a falling loss',
+      hint: 'h',
+    });
+
+    it('fails with a message that names the Promise, not "not a number"', () => {
+      const outcome = loss.judge({ train: async () => 0.5 });
+      assert.deepEqual([outcome.ok, outcome.got], [false, PROMISE_INSTEAD_OF_VALUE]);
+      assert.match(outcome.got, /did you forget await\?/);
+    });
+
+    it('finds a Promise among the items of an array, as when a training loop is called twice', () => {
+      const outcome = losses.judge({ train: () => Promise.resolve(1) });
+      assert.deepEqual([outcome.ok, outcome.got], [false, PROMISE_INSTEAD_OF_VALUE]);
+    });
+
+    it("handles the Promise's later rejection, so it cannot end the process", async () => {
+      const unhandled: unknown[] = [];
+      const listener = (reason: unknown): void => void unhandled.push(reason);
+      process.on('unhandledRejection', listener);
+      try {
+        loss.judge({ train: () => new Promise((_, reject) => setTimeout(() => reject(new Error('second fit')), 1)) });
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      } finally {
+        process.off('unhandledRejection', listener);
+      }
+      assert.deepEqual(unhandled, []);
+    });
+  });
+
+  describe('eventually', () => {
+    type A = { f: () => Promise<number> };
+    const check = eventually<A, number>('answers 2', {
+      got: (fns) => fns.f(),
+      test: (v) => v === 2,
+      expected: '2',
+      hint: 'h',
+      timeLimitMs: 500,
+    });
+    it("awaits the learner's work before testing it, and carries its time limit", async () => {
+      assert.deepEqual(await check.judge({ f: async () => 2 }), { ok: true, figure: '2', expected: '2', got: '2' });
+      assert.equal((await check.judge({ f: async () => 3 })).ok, false);
+      assert.equal(check.timeLimitMs, 500);
     });
   });
 });

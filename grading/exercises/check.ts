@@ -22,8 +22,40 @@ export interface Check<F> {
   hint: string;
   /** What a right answer looks like, for a ✗ line when the learner's code throws. */
   describeExpected(): string;
-  /** Calls the learner's functions and judges the result; lets what they throw through. */
+  /**
+   * Calls the learner's functions and judges the result; lets what they throw through. An
+   * asynchronous check (a server to start, a request to send) returns a Promise, which the
+   * runner awaits for at most `timeLimitMs`.
+   */
+  judge(fns: F): Outcome | Promise<Outcome>;
+  /** How long the runner waits for an asynchronous judge, ms (default: the runner's limit). */
+  timeLimitMs?: number;
+}
+
+/** A check whose verdict is ready as soon as the learner's function returns. */
+export interface SyncCheck<F> extends Check<F> {
   judge(fns: F): Outcome;
+}
+
+/** A thenable: what an `async` function or a pending library call such as `model.fit` returns. */
+export function isPromise(value: unknown): value is PromiseLike<unknown> {
+  return (
+    (typeof value === 'object' || typeof value === 'function') && value !== null && typeof (value as { then?: unknown }).then === 'function'
+  );
+}
+
+/** What a ✗ line says when a value was expected and a Promise came back. */
+export const PROMISE_INSTEAD_OF_VALUE = 'returned a Promise where a value is expected: did you forget await?';
+
+/**
+ * Whether `value`, or one of its items when it is an array (the losses of several calls), is a
+ * Promise. Each one found gets a rejection handler: the learner's pending work may fail after the
+ * check has moved on, and an unhandled rejection would end a test process or fill a kernel's log.
+ */
+export function holdsPromise(value: unknown): boolean {
+  const found = (Array.isArray(value) ? value : [value]).filter(isPromise);
+  for (const p of found) p.then(undefined, () => undefined);
+  return found.length > 0;
 }
 
 /** The checks of one exercise, public (`notebooks/checks/`) or hidden (`solutions/notebooks/checks/`). */
@@ -92,7 +124,7 @@ export interface CloseToSpec<F> {
 }
 
 /** A check that the learner's numbers equal the expected ones within a tolerance. */
-export function closeTo<F>(name: string, spec: CloseToSpec<F>): Check<F> {
+export function closeTo<F>(name: string, spec: CloseToSpec<F>): SyncCheck<F> {
   const kind = spec.relative !== undefined ? 'relative' : 'absolute';
   const tolerance = spec.relative !== undefined ? spec.relative : spec.absolute;
   if (tolerance === undefined || !(tolerance > 0)) throw new Error(`check "${name}": give a positive relative or absolute tolerance`);
@@ -105,6 +137,13 @@ export function closeTo<F>(name: string, spec: CloseToSpec<F>): Check<F> {
     judge(fns) {
       const want = expected();
       const raw = spec.got(fns);
+      if (holdsPromise(raw))
+        return {
+          ok: false,
+          figure: PROMISE_INSTEAD_OF_VALUE,
+          expected: `${formatValue(want)} (max ${kind} error < ${limit})`,
+          got: PROMISE_INSTEAD_OF_VALUE,
+        };
       const got = typeof raw === 'number' ? [raw] : raw && typeof raw.length === 'number' ? Array.from(raw) : [];
       const error = maxError(got, want, kind);
       const ok = error < tolerance;
@@ -133,16 +172,42 @@ export interface SatisfiesSpec<F, T> {
   show?: (got: T) => string;
 }
 
-/** A check that the learner's result has a property (lowers the loss, leaves its inputs alone…). */
-export function satisfies<F, T>(name: string, spec: SatisfiesSpec<F, T>): Check<F> {
+function verdict<T>(spec: Pick<SatisfiesSpec<unknown, T>, 'test' | 'expected' | 'show'>, got: T): Outcome {
   const show = spec.show || ((v: T): string => formatValue(v));
+  return { ok: spec.test(got) === true, figure: show(got), expected: spec.expected, got: show(got) };
+}
+
+/** A check that the learner's result has a property (lowers the loss, leaves its inputs alone…). */
+export function satisfies<F, T>(name: string, spec: SatisfiesSpec<F, T>): SyncCheck<F> {
   return {
     name,
     hint: spec.hint,
     describeExpected: () => spec.expected,
     judge(fns) {
       const got = spec.got(fns);
-      return { ok: spec.test(got) === true, figure: show(got), expected: spec.expected, got: show(got) };
+      if (holdsPromise(got)) return { ok: false, figure: PROMISE_INSTEAD_OF_VALUE, expected: spec.expected, got: PROMISE_INSTEAD_OF_VALUE };
+      return verdict(spec, got);
     },
+  };
+}
+
+export interface EventuallySpec<F, T> extends Omit<SatisfiesSpec<F, T>, 'got'> {
+  /** Starts the learner's work (a server, a request) and resolves to what it gave. */
+  got: (fns: F) => Promise<T>;
+  /** How long the runner waits for `got`, ms. */
+  timeLimitMs?: number;
+}
+
+/**
+ * `satisfies` for work that takes its time: `got` is awaited (within the check's time limit),
+ * then its result is tested. For a server, `got` should close what it started whatever happens.
+ */
+export function eventually<F, T>(name: string, spec: EventuallySpec<F, T>): Check<F> {
+  return {
+    name,
+    hint: spec.hint,
+    timeLimitMs: spec.timeLimitMs,
+    describeExpected: () => spec.expected,
+    judge: async (fns) => verdict(spec, await spec.got(fns)),
   };
 }

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
-import { closeTo, type ExerciseChecks } from './check';
-import { createGrader, ExerciseFailed, REPORT_PREFIX, reportExercise, runExercise } from './grader';
+import { closeTo, eventually, type ExerciseChecks } from './check';
+import { type CheckResult, createGrader, ExerciseFailed, REPORT_PREFIX, reportExercise, runExercise } from './grader';
 
 type F = { double: (x: number) => number };
 const exercise: ExerciseChecks<F> = {
@@ -12,6 +12,27 @@ const exercise: ExerciseChecks<F> = {
     closeTo<F>('doubles −1', { got: (f) => f.double(-1), expected: -2, absolute: 1e-12, hint: 'mind the sign' }),
   ],
 };
+
+/** The results of a run that must be synchronous: a lesson's existing checker cells do not await. */
+function now(results: CheckResult[] | Promise<CheckResult[]>): CheckResult[] {
+  assert.ok(Array.isArray(results), 'a run of synchronous checks returned a Promise');
+  return results;
+}
+
+/** What `run` printed while it ran, awaited. */
+async function printedAsync(run: () => unknown): Promise<{ lines: string[]; error?: unknown }> {
+  const lines: string[] = [];
+  const original = console.log;
+  console.log = (line: string) => lines.push(line);
+  try {
+    await run();
+    return { lines };
+  } catch (error) {
+    return { lines, error };
+  } finally {
+    console.log = original;
+  }
+}
 
 function printed(run: () => void): { lines: string[]; error?: unknown } {
   const lines: string[] = [];
@@ -57,11 +78,13 @@ describe('exercise grader', () => {
   });
 
   it('reports any other error as a ✗ with what was expected', () => {
-    const results = runExercise(exercise, {
-      double: () => {
-        throw new TypeError('x is undefined');
-      },
-    });
+    const results = now(
+      runExercise(exercise, {
+        double: () => {
+          throw new TypeError('x is undefined');
+        },
+      }),
+    );
     assert.equal(
       results[0]!.line,
       '✗ doubles 2: expected [4] (max absolute error < 1e-12), got an error: TypeError: x is undefined; hint: multiply by two (see "Doubling")',
@@ -108,5 +131,91 @@ describe('exercise grader', () => {
       results.map((r) => r.visibility),
       ['public', 'public'],
     );
+  });
+
+  describe('with asynchronous checks', () => {
+    type S = { serve: (x: number) => Promise<number> };
+    const later = (v: number, ms: number): Promise<number> => new Promise((resolve) => setTimeout(() => resolve(v), ms));
+    const served = (name: string, x: number, timeLimitMs?: number) =>
+      eventually<S, number>(name, {
+        got: (f) => f.serve(x),
+        test: (v) => v === 2 * x,
+        expected: String(2 * x),
+        show: String,
+        hint: 'answer twice the input',
+        timeLimitMs,
+      });
+    const asyncExercise: ExerciseChecks<S> = {
+      id: 'nb-09.2',
+      section: 'Serving',
+      uses: ['serve'],
+      checks: [served('serves 2', 2), served('serves 3', 3)],
+    };
+    const asyncGrader = createGrader('notebooks/checks/nb-09.ts', [asyncExercise]);
+
+    it('awaits them: the checker returns a Promise, and prints ✓ once they have settled', async () => {
+      const result = asyncGrader.check('nb-09.2', (x: number) => later(2 * x, 5));
+      assert.ok(result instanceof Promise);
+      const out = await printedAsync(() => result);
+      assert.equal(out.error, undefined);
+      assert.deepEqual(out.lines, ['✓ serves 2 (4)', '✓ serves 3 (6)']);
+    });
+
+    it('rejects with ExerciseFailed and prints ✗ when one fails', async () => {
+      const out = await printedAsync(() => asyncGrader.check('nb-09.2', (x: number) => later(x === 3 ? 7 : 2 * x, 1)));
+      assert.equal(out.lines[1], '✗ serves 3: expected 6, got 7; hint: answer twice the input (see "Serving")');
+      assert.ok(out.error instanceof ExerciseFailed);
+    });
+
+    it("runs them one after another, never two of the learner's servers at once", async () => {
+      let running = 0;
+      let most = 0;
+      const serve = async (x: number): Promise<number> => {
+        most = Math.max(most, ++running);
+        await later(0, 5);
+        running--;
+        return 2 * x;
+      };
+      const results = await runExercise(asyncExercise, { serve });
+      assert.deepEqual([results.map((r) => r.ok), most], [[true, true], 1]);
+    });
+
+    it('gives up on one that does not settle within its time limit, and says so', async () => {
+      const hung: ExerciseChecks<S> = { ...asyncExercise, checks: [served('serves 2', 2, 30)] };
+      const started = Date.now();
+      const [result] = await runExercise(hung, { serve: () => new Promise<number>(() => undefined) });
+      assert.ok(Date.now() - started < 1000);
+      assert.equal(
+        result!.line,
+        '✗ serves 2: expected 4, got no result within 0.03 s (the check\'s time limit); hint: answer twice the input (see "Serving")',
+      );
+    });
+
+    it('reports a rejection as an error, and a stub as not implemented', async () => {
+      const [rejected] = await runExercise(asyncExercise, { serve: () => Promise.reject(new RangeError('port in use')) });
+      assert.match(rejected!.line, /got an error: RangeError: port in use; hint/);
+      const [stub] = await runExercise(asyncExercise, {
+        serve: () => {
+          throw new Error('nb-09.2: not implemented — start a server');
+        },
+      });
+      assert.match(stub!.line, /not implemented yet; hint: start a server/);
+    });
+
+    it('reports them through the grading hook once they have settled', async () => {
+      const hidden: ExerciseChecks<S> = { ...asyncExercise, checks: [served('serves 0', 0)] };
+      const out = await printedAsync(() =>
+        reportExercise('nb-09.2', { public: [asyncExercise], hidden: [hidden] }, (x: number) => later(2 * x, 1)),
+      );
+      const results = JSON.parse(out.lines[0]!.slice(REPORT_PREFIX.length)) as Array<{ name: string; ok: boolean; visibility: string }>;
+      assert.deepEqual(
+        results.map((r) => [r.name, r.ok, r.visibility]),
+        [
+          ['serves 2', true, 'public'],
+          ['serves 3', true, 'public'],
+          ['serves 0', true, 'hidden'],
+        ],
+      );
+    });
   });
 });

@@ -11,7 +11,7 @@ describe('notebook grading hook', () => {
     assert.equal(cells.length, 3);
     assert.match(cells[0]!, /from '\.\/notebooks\/checks\/nb-03'/);
     assert.match(cells[0]!, /from '\.\/solutions\/notebooks\/checks\/nb-03'/);
-    assert.equal(cells[1], "hookReport('nb-03.1', { public: hookPublicChecks, hidden: hookHiddenChecks }, logLossGradient);");
+    assert.equal(cells[1], "await hookReport('nb-03.1', { public: hookPublicChecks, hidden: hookHiddenChecks }, logLossGradient);");
   });
 
   it('for public checks only, imports no hidden checks at all', () => {

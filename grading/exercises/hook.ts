@@ -25,8 +25,9 @@ export function graderCells(notebook: string, exercises: HookExercise[], options
       ? 'const hookHiddenChecks = [];'
       : `import { exercises as hookHiddenChecks } from './solutions/notebooks/checks/${notebook}';`,
   ].join('\n');
+  // Awaited, so an exercise with asynchronous checks (a server to start) reports before the cell ends.
   const perExercise = exercises.map(
-    (e) => `hookReport('${e.id}', { public: hookPublicChecks, hidden: hookHiddenChecks }, ${e.uses.join(', ')});`,
+    (e) => `await hookReport('${e.id}', { public: hookPublicChecks, hidden: hookHiddenChecks }, ${e.uses.join(', ')});`,
   );
   return [setup, ...perExercise];
 }

@@ -67,16 +67,34 @@ export function servedApp(
 export function check(name: string, points: number, hint: string, fn: () => Promise<void> | void): Mocha.Test {
   if (!(points >= 0)) throw new Error(`check "${name}": points must be >= 0`);
   const test = it(name, async function () {
+    running = this.test as Mocha.Test;
     try {
       await fn();
     } catch (e) {
       if (!(e instanceof CheckSkipped)) throw e;
       skipReasons.set(this.test as Mocha.Test, e.message);
       this.skip();
+    } finally {
+      running = undefined;
     }
   });
   checkInfo.set(test, { points, hint });
   return test;
+}
+
+/** The check running now (mocha runs one at a time), for `note`. */
+let running: Mocha.Test | undefined;
+
+/** What a check noted for the learner, read by the results reporter. */
+export const checkNotes = new WeakMap<Mocha.Test, string>();
+
+/**
+ * Adds a line to the running check's result, shown even when it passes: what the check found
+ * that the learner should know (which model it served, say). Only inside a check.
+ */
+export function note(message: string): void {
+  if (!running) throw new Error('note() can only be called while a check runs');
+  checkNotes.set(running, message);
 }
 
 /** Why each skipped check could not run, read by the results reporter. */

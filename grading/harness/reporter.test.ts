@@ -45,4 +45,21 @@ describe('g', () => {
     assert.equal(tests[2]?.output, 'skipped: no Docker engine');
     assert.match(tests[1]?.output ?? '', /got an error: wrong\nwhere to look: b\.ts/);
   });
+
+  it("shows what a passing check noted in its output, and nothing of a failing check's note", () => {
+    const tests = runGrader(`const { check, note } = require(HARNESS);
+describe('g', () => {
+  check('served', 1, 'a.ts', () => { note('served your own model 0.4.0'); });
+  check('plain', 1, 'a.ts', () => undefined);
+  check('noted, then failed', 1, 'b.ts', () => { note('half way'); throw new Error('wrong'); });
+});`);
+    assert.deepEqual(
+      tests.map((t) => [t.name, t.score, t.output.split('\n')[0]]),
+      [
+        ['served', 1, 'passed: served your own model 0.4.0'],
+        ['plain', 1, 'passed'],
+        ['noted, then failed', 0, 'got an error: wrong'],
+      ],
+    );
+  });
 });

@@ -5,7 +5,7 @@
  * checks skipped because this machine lacks what they need.
  */
 import type Mocha from 'mocha';
-import { checkInfo, skipReasons } from './index';
+import { checkInfo, checkNotes, skipReasons } from './index';
 import type { TestResult, Visibility } from './results';
 
 export interface ReporterOptions {
@@ -60,7 +60,8 @@ export class GradescopeReporter {
     runner.on('pass', (t) => {
       const r = entry(t);
       r.score = r.max_score;
-      r.output = 'passed';
+      const noted = checkNotes.get(t);
+      r.output = noted === undefined ? 'passed' : `passed: ${noted}`;
     });
     runner.on('pending', (t) => {
       const reason = skipReasons.get(t);

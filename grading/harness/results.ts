@@ -56,6 +56,6 @@ export function emptyResults(lab: string, submission: string, maxScore: number, 
 export function testLines(t: TestResult): string {
   const ok = t.score >= t.max_score;
   const head = `${ok ? '✓' : '✗'} ${t.name}  (${t.score}/${t.max_score})`;
-  if (ok) return head;
+  if (ok) return t.output.startsWith('passed: ') ? `${head}\n    ${t.output.slice('passed: '.length)}` : head;
   return [head, ...t.output.split('\n').map((l) => `    ${l}`)].join('\n');
 }

@@ -4,10 +4,12 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { requireSystem } from '../../scripts/test-support/require-system';
 import { HOSTILE, writeHostile } from '../fixtures/hostile';
-import { dockerUnavailable, isRoot, sandboxUid } from '../sandbox/isolation';
+import { dockerUnavailable } from '../harness/docker';
+import { isRoot, sandboxUid } from '../sandbox/isolation';
 import { pidsOfUid } from '../sandbox/memory';
 import { gradeBatch } from './batch';
-import { REPO_ROOT, resolveLab } from './labs';
+import { resolveLab } from './labs';
+import { REPO_ROOT } from '../harness/repo-root';
 import { listSubmissions } from './submissions';
 
 describe('gradeBatch with a whole-submission time limit', function () {

@@ -3,7 +3,8 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { buildAll, buildLab, diffLab, writeLab } from './build';
-import { listLabs, REPO_ROOT } from './labs';
+import { listLabs } from './labs';
+import { REPO_ROOT } from '../harness/repo-root';
 import { solutionBodies } from './markers';
 
 const SOLUTIONS = path.join(REPO_ROOT, 'solutions');

@@ -3,7 +3,8 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { importedEarlierFiles, referenceLabs, relativeImports } from './builds-on';
-import { type Lab, type LabConfig, listLabs, REPO_ROOT } from './labs';
+import { type Lab, type LabConfig, listLabs } from './labs';
+import { REPO_ROOT } from '../harness/repo-root';
 
 /** A lab in memory: only `id`, `files`, `builds_on` and `dir` matter here. */
 function lab(dir: string, id: string, files: string[], builds_on: string[] = []): Lab {

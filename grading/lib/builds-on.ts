@@ -10,7 +10,8 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { ancestorsOf, type Lab, type LabConfig, LabError, listLabs, REPO_ROOT } from './labs';
+import { ancestorsOf, type Lab, type LabConfig, LabError, listLabs } from './labs';
+import { REPO_ROOT } from '../harness/repo-root';
 
 const CODE = /\.[cm]?[jt]sx?$/;
 /** Extensions tried, in order, for an import without one (what tsx and Node accept). */

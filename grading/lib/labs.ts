@@ -16,6 +16,11 @@ export interface LabConfig {
   files: string[];
   /** Ids of earlier labs this one builds on. */
   builds_on: string[];
+  /**
+   * Labs whose files the learner's own labs folder supplies where they changed them (the rest
+   * stay the reference answers): for a lab graded on the whole service (lab 03's image).
+   */
+  learner_labs?: string[];
   /** Total points of public + instructor checks (the meta-tests hold the graders to it). */
   max_score: number;
   /** Per-check time limit (ms) and per-submission wall-clock limit (s). */
@@ -38,9 +43,6 @@ export class LabError extends Error {
   override name = 'LabError';
 }
 
-/** The repository root (the folder holding `grading/`). */
-export const REPO_ROOT = path.resolve(__dirname, '..', '..');
-
 const LAB_ID = /^lab-\d\d-[a-z0-9-]+$/;
 const insideLab = (f: string): boolean => !path.isAbsolute(f) && !f.split('/').includes('..');
 const positive = (message: string) => z.number(must(message)).positive();
@@ -58,6 +60,7 @@ const LAB_CONFIG = z
         )
         .min(1),
       builds_on: z.array(z.string().regex(LAB_ID), must('must be a list of lab ids ("lab-NN-kebab-title")')).default([]),
+      learner_labs: z.array(z.string().regex(LAB_ID), must('must be a list of lab ids ("lab-NN-kebab-title")')).optional(),
       max_score: positive('must be a positive number'),
       timeouts: z
         .object(
@@ -90,6 +93,7 @@ export function readLabConfig(file: string): LabConfig {
   const c = parseWith(LAB_CONFIG, raw, fail);
   if (c.id !== path.basename(path.dirname(file))) throw fail(`"id" (${c.id}) must equal the folder name`);
   if (c.builds_on.includes(c.id)) throw fail(`"builds_on" names the lab itself (${c.id})`);
+  if (c.learner_labs?.includes(c.id)) throw fail(`"learner_labs" names the lab itself (${c.id})`);
   return c;
 }
 

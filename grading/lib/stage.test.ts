@@ -5,7 +5,8 @@ import * as path from 'node:path';
 import { isRoot } from '../sandbox/isolation';
 import { acquireSlot, type SlotLease } from '../sandbox/slots';
 import { referenceLabs } from './builds-on';
-import { listLabs, REPO_ROOT } from './labs';
+import { listLabs } from './labs';
+import { REPO_ROOT } from '../harness/repo-root';
 import { stage } from './stage';
 
 describe('stage (a submission laid out for the sandbox)', () => {

@@ -4,12 +4,15 @@
  * learner's files at `labs/<lab id>/`, so the learner's relative imports resolve as they did
  * on their machine. Grader, solution and lab folders are not linked. The earlier labs' files
  * that the learner's code imports (`builds_on`) are copied from their reference solutions to
- * `labs/<earlier lab>/`, read-only to the submission.
+ * `labs/<earlier lab>/`, read-only to the submission; so are the learner's own files of the labs
+ * a lab's `learner_labs` names, where they changed them (`learner-labs.ts`).
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { importedEarlierFiles } from './builds-on';
-import { type Lab, REPO_ROOT } from './labs';
+import { labsFolderOf, learnerLabFiles } from './learner-labs';
+import type { Lab } from './labs';
+import { REPO_ROOT } from '../harness/repo-root';
 import { isRoot, sandboxUid, type SandboxSpec, type Isolation } from '../sandbox/isolation';
 
 /** Repository entries a submission never gets a link to. */
@@ -44,6 +47,8 @@ export interface StageOptions {
   name: string;
   /** Reference solutions of the labs this one builds on (`referenceLabs`); none by default. */
   earlier?: Lab[];
+  /** Labs whose files the learner changed in their labs folder are staged as theirs (`learnerLabsOf`). */
+  learnerLabs?: Lab[];
 }
 
 /** Creates the staged root and returns the sandbox spec to start the worker with. */
@@ -55,7 +60,10 @@ export function stage(o: StageOptions): SandboxSpec {
   const labDir = path.join(rootDir, 'labs', o.labId);
   fs.mkdirSync(path.dirname(labDir), { mode: 0o755 });
   fs.cpSync(o.source, labDir, { recursive: true, verbatimSymlinks: true });
-  for (const f of importedEarlierFiles(o.labId, o.source, o.earlier ?? [])) {
+  const labsFolder = labsFolderOf(o.labId, o.source);
+  const own = labsFolder === undefined ? [] : learnerLabFiles(labsFolder, o.learnerLabs ?? []);
+  // The learner's own files replace the reference ones at the same place.
+  for (const f of [...importedEarlierFiles(o.labId, o.source, o.earlier ?? []), ...own]) {
     const dest = path.join(rootDir, 'labs', f.lab, f.rel);
     fs.mkdirSync(path.dirname(dest), { recursive: true, mode: 0o755 });
     fs.copyFileSync(f.source, dest);

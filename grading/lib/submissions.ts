@@ -41,13 +41,19 @@ export function shard<T>(items: T[], k: number, n: number): T[] {
   return items.filter((_, i) => i % n === k - 1);
 }
 
-/** Where the learner files are: the folder itself, or its single top-level folder. */
+/**
+ * Where the learner files are: the folder itself, or its single top-level folder, or the lab's
+ * own folder in a labs folder handed in whole (`<lab id>/` at the top, or in the single
+ * top-level folder), whose other labs a lab's `learner_labs` reads.
+ */
 function learnerRoot(dir: string, config: LabConfig): string {
   const has = (d: string): boolean => config.files.some((f) => fs.existsSync(path.join(d, f)));
   if (has(dir)) return dir;
   const kids = fs.readdirSync(dir, { withFileTypes: true }).filter((d) => !d.name.startsWith('.') && d.name !== '__MACOSX');
   const only = kids.length === 1 && kids[0]!.isDirectory() ? path.join(dir, kids[0]!.name) : undefined;
   if (only && has(only)) return only;
+  const labFolder = [path.join(dir, config.id), ...(only ? [path.join(only, config.id)] : [])].find(has);
+  if (labFolder) return labFolder;
   throw new InvalidSubmission(`none of the lab's files (${config.files.join(', ')}) were found`);
 }
 

@@ -9,7 +9,8 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { z } from 'zod';
 import type { Notebook } from '../../notebook-tools/notebook-source';
-import { LabError, REPO_ROOT } from '../lib/labs';
+import { LabError } from '../lib/labs';
+import { REPO_ROOT } from '../harness/repo-root';
 import { parseWith } from '../lib/schema';
 import type { NotebookLab } from './notebooks';
 

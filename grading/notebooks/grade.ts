@@ -10,7 +10,7 @@ import * as path from 'node:path';
 import { graderCells } from '../exercises/hook';
 import type { Results } from '../harness/results';
 import type { GraderKind } from '../lib/batch';
-import { REPO_ROOT } from '../lib/labs';
+import { REPO_ROOT } from '../harness/repo-root';
 import type { SubmissionEntry } from '../lib/submissions';
 import { checkFolder, InvalidSubmission, unpackTar, unpackZip } from '../lib/unpack';
 import { treeSha256 } from '../term/provenance';

@@ -6,7 +6,8 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { type Lab, type LabConfig, LabError, REPO_ROOT } from '../lib/labs';
+import { type Lab, type LabConfig, LabError } from '../lib/labs';
+import { REPO_ROOT } from '../harness/repo-root';
 import type { Notebook } from '../../notebook-tools/notebook-source';
 
 /** One exercise as the grader needs it. */

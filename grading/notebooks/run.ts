@@ -14,7 +14,7 @@ import * as path from 'node:path';
 import * as readline from 'node:readline';
 import { COURSE_KERNEL, jupyterPython } from '../../scripts/jupyter';
 import type { Notebook } from '../../notebook-tools/notebook-source';
-import { REPO_ROOT } from '../lib/labs';
+import { REPO_ROOT } from '../harness/repo-root';
 import { sharedEntries } from '../lib/stage';
 import { isRoot, killSlot, sandboxedCommand, sandboxUid, type SandboxSpec } from '../sandbox/isolation';
 import { rssOfUid } from '../sandbox/memory';

@@ -9,6 +9,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { writeFeedback } from '../term/feedback';
 import { referenceLabs } from '../lib/builds-on';
+import { learnerLabsOf } from '../lib/learner-labs';
 import { type LabConfig, readLabConfig } from '../lib/labs';
 import { stage } from '../lib/stage';
 import type { Isolation } from '../sandbox/isolation';
@@ -52,6 +53,7 @@ async function main(job: Job): Promise<void> {
     memoryMb: config.memory_mb,
     name: `grade-${process.pid}-${job.slot}`,
     earlier: referenceLabs(config),
+    learnerLabs: learnerLabsOf(config),
   });
   try {
     const results = await runGraders({

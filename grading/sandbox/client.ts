@@ -42,6 +42,14 @@ export class Sandbox {
     private readonly callTimeoutMs: number,
   ) {}
 
+  /**
+   * The staged root's `labs/` folder: the submission's own folder beside the other labs' files
+   * staged for it (`builds_on`, `learner_labs`), as graders read it (lab 03 builds its image from it).
+   */
+  get stagedLabsDir(): string {
+    return path.join(this.spec.rootDir, 'labs');
+  }
+
   /** The last few KiB the submission printed (its console output goes here). */
   get output(): string {
     return this.stderr;

@@ -9,17 +9,16 @@
  *   folders it may read mounted read-only (never `solutions/`, `grading/` beyond the worker,
  *   or `reports/`), the submission copied in.
  */
-import { execFileSync, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { REPO_ROOT } from '../lib/labs';
+import { BASE_IMAGE } from '../harness/docker';
+import { REPO_ROOT } from '../harness/repo-root';
 
 export type Isolation = 'docker' | 'process';
 
 /** First uid of the per-slot sandbox users (one uid per parallel job slot). */
 export const SANDBOX_UID_BASE = 61000;
-/** Default image for `--isolation docker`. */
-export const DOCKER_IMAGE = 'node:20-bookworm-slim';
 /** Tasks (processes + threads) a sandbox user may have: node with tsx needs ~40. */
 export const NPROC_LIMIT = 160;
 
@@ -92,7 +91,7 @@ export function workerCommand(spec: SandboxSpec): string[] {
       '-w',
       spec.labDir,
       ...env(spec).flatMap((e) => ['-e', e]),
-      DOCKER_IMAGE,
+      BASE_IMAGE,
       'node',
       ...nodeArgs(spec),
     ];
@@ -132,24 +131,6 @@ export function sandboxedCommand(spec: SandboxSpec, argv: string[], o: { loopbac
     ...(o.extraEnv ?? []),
     ...argv,
   ];
-}
-
-/**
- * Why docker isolation cannot be used here, or undefined when it can: the engine must answer
- * and the base image must exist locally (no registry is assumed).
- */
-export function dockerUnavailable(): string | undefined {
-  try {
-    execFileSync('docker', ['info'], { stdio: 'ignore', timeout: 15000 });
-  } catch {
-    return 'the Docker engine does not answer (docker info failed)';
-  }
-  try {
-    execFileSync('docker', ['image', 'inspect', DOCKER_IMAGE], { stdio: 'ignore', timeout: 15000 });
-  } catch {
-    return `the image ${DOCKER_IMAGE} is not present locally (build it with deploy/base-image.sh)`;
-  }
-  return undefined;
 }
 
 /**

@@ -2,7 +2,8 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { REPO_ROOT, resolveLab } from '../lib/labs';
+import { resolveLab } from '../lib/labs';
+import { REPO_ROOT } from '../harness/repo-root';
 import { graderRecord, submissionSha256 } from './provenance';
 
 describe('reproducibility record', () => {

@@ -10,7 +10,8 @@ import * as path from 'node:path';
 import * as tar from 'tar';
 import ts from 'typescript';
 import { writeFault } from '../lib/faulty';
-import { type Lab, REPO_ROOT } from '../lib/labs';
+import type { Lab } from '../lib/labs';
+import { REPO_ROOT } from '../harness/repo-root';
 
 /** Function bodies of one answer, in the order of the starter's stubs. */
 type Bodies = Record<'src/metrics.ts' | 'src/rule-model.ts', string[]>;

@@ -1,10 +1,14 @@
 /**
  * Checks for the exercises of lesson 07 (From notebook to service). The checker cells of the
  * lesson run them: `grader.check('nb-07.1', predictReply)`. They call your functions with a
- * request body, as the server would, and read the reply: its status and its JSON.
+ * request body, as the server would, and read the reply: its status and its JSON. The server's
+ * checks (`await grader.check('nb-07.3', createPredictServer)`) start your server on 127.0.0.1,
+ * on a port the system picks, send it real requests and close it.
  */
-import { satisfies, type ExerciseChecks } from '../../grading/exercises/check';
+import type * as http from 'node:http';
+import { eventually, satisfies, type ExerciseChecks } from '../../grading/exercises/check';
 import { createGrader } from '../../grading/exercises/grader';
+import { askServer, type Ask } from '../../grading/exercises/serve';
 import { loadArtifact, latestVersion } from '../../mlkit/artifact/index';
 
 /** What the server sends back: an HTTP status and a JSON body. */
@@ -110,7 +114,86 @@ const badChecks: ExerciseChecks<B> = {
   ],
 };
 
+export type CreatePredictServer = (model: PredictModel) => http.Server;
+type S = { createPredictServer: CreatePredictServer };
+
+/** What a check compares of an HTTP answer: its status and JSON (the text when it is not JSON). */
+export interface Exchange {
+  status: number;
+  json: unknown;
+  contentType?: string;
+}
+
+/** An error body as the checks compare it: the code exactly, the message (the learner's own words) only as non-empty text, shown "…". */
+export function codeOnly(json: unknown): unknown {
+  const error = json && typeof json === 'object' ? (json as { error?: { code?: unknown; message?: unknown } }).error : undefined;
+  if (!error || typeof error !== 'object') return json;
+  return { error: { code: error.code, message: typeof error.message === 'string' && error.message.length > 0 ? '…' : error.message } };
+}
+
+/**
+ * A check that the learner's server, built around `model` and asked `asks` in order, answers
+ * each with `want` (an error's message compared as "…": any non-empty text). The server is
+ * closed whatever happens; a check gives it 5 s in all.
+ */
+export function serves(
+  name: string,
+  model: () => PredictModel,
+  asks: Ask[],
+  want: () => Exchange[],
+  hint: string,
+  options: { contentType?: boolean } = {},
+) {
+  return eventually<S, Exchange[]>(name, {
+    got: async (f) =>
+      (await askServer(f.createPredictServer(model()), asks, 5000)).map((a) => {
+        const seen: Exchange = { status: a.status, json: a.json === undefined ? a.raw : codeOnly(a.json) };
+        if (options.contentType) seen.contentType = a.contentType.replace(/;.*$/, '').trim();
+        return seen;
+      }),
+    test: (got) => same(got, want()),
+    expected: show(want()),
+    show,
+    hint,
+    timeLimitMs: 6000,
+  });
+}
+
+const TO_PREDICT = (body: string): Ask => ({ method: 'POST', path: '/predict', body });
+
+const serverChecks: ExerciseChecks<S> = {
+  id: 'nb-07.3',
+  section: 'Build one yourself',
+  uses: ['createPredictServer'],
+  checks: [
+    serves(
+      "POST /predict over HTTP: 200 with the model's answer, sent as application/json",
+      () => FAKE,
+      [TO_PREDICT('{"text": "Win!"}')],
+      () => [
+        {
+          status: 200,
+          json: { prediction: 'spam', probability: 0.9, model: { name: 'fake', version: '9.8.7' } },
+          contentType: 'application/json',
+        },
+      ],
+      "answer with predictReply(model, body): res.writeHead(reply.status, { 'content-type': 'application/json' }), then res.end(JSON.stringify(reply.json))",
+      { contentType: true },
+    ),
+    serves(
+      'POST /predict with a body that is not JSON: 400 invalid_json, and the server still answers',
+      () => FAKE,
+      [TO_PREDICT('{"text": '), TO_PREDICT('{"text": "ok"}')],
+      () => [
+        { status: 400, json: { error: { code: 'invalid_json', message: '…' } } },
+        { status: 200, json: { prediction: 'ham', probability: 0.1, model: { name: 'fake', version: '9.8.7' } } },
+      ],
+      'ask badRequest(body) first and send its reply when it is not null; only then call predictReply',
+    ),
+  ],
+};
+
 /** The public checks, by exercise; hidden ones (other inputs, edges) are the grader's. */
-export const exercises = [replyChecks, badChecks];
+export const exercises = [replyChecks, badChecks, serverChecks];
 
 export const grader = createGrader('notebooks/checks/nb-07.ts', exercises);

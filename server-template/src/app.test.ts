@@ -1,9 +1,11 @@
 import assert from 'node:assert/strict';
 import pino from 'pino';
 import { Counter } from 'prom-client';
-import { createApp } from './app';
+import { createApp, type RouteMount } from './app';
 import type { PredictionMetrics } from './contracts';
+import { HttpError } from './errors';
 import { holeDeps, LABS, withoutVersioning } from './holes';
+import { start } from './server';
 import { MemoryRegistry, TEST_CONFIG, fakeModel, postJson, silentLogger, startTestApp, workingDeps, type Started } from './testing';
 
 /** Every error body has the contract's shape and leaks no stack trace. */
@@ -337,6 +339,50 @@ describe('server template', () => {
       } finally {
         await s.shutdown();
       }
+    });
+  });
+
+  describe("with a lab's own routes", () => {
+    let s: Awaited<ReturnType<typeof start>>;
+    before(async () => {
+      const routes = (mount: RouteMount): void => {
+        mount.post('/predict', (req, res) => {
+          const text = (req.body as { text?: unknown }).text;
+          if (typeof text !== 'string') throw new HttpError(400, 'invalid_request', 'send {"text"}', { field: 'text' });
+          res.json({ mine: text });
+        });
+        mount.get('/lab/version', async (_req, _res) => {
+          await Promise.resolve();
+          throw new HttpError(404, 'version_not_found', 'no such version', { available: ['1.0.0'] });
+        });
+      };
+      const service = createApp(workingDeps(), { config: TEST_CONFIG, logger: silentLogger(), routes });
+      s = await start(service, { port: 0, host: '127.0.0.1', shutdownTimeoutMs: 5000 });
+    });
+    after(() => s.shutdown());
+
+    it("answers POST /predict with the lab's route instead of the template's", async () => {
+      const res = await postJson(`${s.url}/predict`, { text: 'hi' });
+      assert.equal(res.status, 200);
+      assert.deepEqual(await res.json(), { mine: 'hi' });
+    });
+
+    it("sends the lab's HttpError, thrown sync or async, as the contract's JSON error", async () => {
+      const sync = await assertError(await postJson(`${s.url}/predict`, { txt: 'hi' }), 400, 'invalid_request');
+      assert.deepEqual(sync.details, { field: 'text' });
+      const later = await assertError(await fetch(`${s.url}/lab/version`), 404, 'version_not_found');
+      assert.deepEqual(later.details, { available: ['1.0.0'] });
+    });
+
+    it("parses the lab's POST bodies as the template does: malformed JSON is a 400 before the handler", async () => {
+      await assertError(await postJson(`${s.url}/predict`, '{"text": '), 400, 'invalid_json');
+    });
+
+    it("puts the lab's paths in the 404/405 fallback", async () => {
+      const res = await postJson(`${s.url}/lab/version`, {});
+      await assertError(res, 405, 'method_not_allowed');
+      assert.equal(res.headers.get('allow'), 'GET, HEAD');
+      await assertError(await fetch(`${s.url}/lab/other`), 404, 'not_found');
     });
   });
 });

@@ -21,6 +21,22 @@ export interface AppOptions {
   logger?: Logger;
   /** Export process metrics (CPU, memory, event loop) too. */
   processMetrics?: boolean;
+  /**
+   * A lab's own routes, mounted before the template's: a lab that writes `POST /predict` itself
+   * (lab 01) answers it instead of the template's route. They get the same JSON body parsing,
+   * request log, latency metric, 404/405 fallback and JSON errors as every other route.
+   */
+  routes?: (mount: RouteMount) => void;
+}
+
+/**
+ * Where a lab mounts its routes. A handler answers with `res.json(…)` or throws an `HttpError`
+ * (sync or async), which the app sends as `{"error": {"code", "message", "details"?}}`.
+ */
+export interface RouteMount {
+  get(path: string, handler: RequestHandler): void;
+  /** `req.body` is the parsed JSON body (malformed JSON, a wrong type or a big body never reach the handler). */
+  post(path: string, handler: RequestHandler): void;
 }
 
 /** Flipped by `start` on SIGTERM: readiness fails and connections close after their response. */
@@ -193,6 +209,8 @@ export function createApp(deps: ServiceDeps, options: AppOptions): ServiceApp {
   };
   const body = jsonBody(config.maxBodyBytes);
   const answerPredict = routes.predictAnswer(predictDeps, limits, metrics);
+  // Before the template's routes, so a lab's route of the same method and path is the one that answers.
+  options.routes?.({ get, post: (path, handler) => post(path, body, handler) });
   // The hot route first: Express tries routes in order, so /predict matches without scanning the rest.
   post('/predict', body, routes.predictHandler(answerPredict));
   for (const [path, handler] of pageHandlers()) get(path, handler);

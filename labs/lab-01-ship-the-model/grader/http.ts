@@ -2,10 +2,12 @@
 import { excerpt, expectStatus, requestJson, servedApp, type JsonResponse } from '../../../grading/harness';
 
 export const APP = 'src/app.ts';
+/** Starting the app loads a model; a busy grading machine can take many seconds. */
+export const START_MS = 30_000;
 
 /** Sends one request to the learner's app (`createLabApp()`, started on first use). */
 export async function call(method: string, urlPath: string, body?: unknown): Promise<JsonResponse> {
-  return requestJson(await servedApp(APP, 'createLabApp', [], { startMs: 10_000 }), method, urlPath, body);
+  return requestJson(await servedApp(APP, 'createLabApp', [], { startMs: START_MS }), method, urlPath, body);
 }
 
 /** POST /predict with a batch; returns the probabilities in order (fails on any other shape). */

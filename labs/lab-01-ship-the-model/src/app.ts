@@ -1,24 +1,60 @@
 /**
- * Lab 01's service: the template's app with your registry, predictor and request parser plugged
- * in (the other holes stay 501 until their labs). `npm run check` starts it through `createLabApp`.
+ * Lab 01's service: the template's app with your registry and your `POST /predict` route (the
+ * other holes stay 501 until their labs). It serves your own model from notebook 04 when this
+ * lab's `models/spam/` holds one, else the course's reference `models/spam/1.0.0`.
+ * `npm run check` starts it through `createLabApp`, sometimes over a models folder of its own.
  */
+import type { Request, RequestHandler, Response } from 'express';
 import pino from 'pino';
 import { loadArtifact } from '../../../mlkit/artifact';
 import { createApp } from '../../../server-template/src/app';
 import { loadConfig } from '../../../server-template/src/config';
+import type { ModelRegistry } from '../../../server-template/src/contracts';
 import { holeDeps, withoutVersioning } from '../../../server-template/src/holes';
-import { predictor } from './predict';
+// TODO(lab-01-ship-the-model): import your parsePredictBody and predictTexts, and HttpError for the 503
+import { type EntrySpec, writeModelsFolder } from './model-store';
+import { servedModelsDir } from './models-folder';
 import { DiskModelRegistry } from './registry';
-import { basicValidator } from './request';
 
 /**
- * Builds the app and loads the latest model under `models/spam/`.
+ * `POST /predict`. `req.body` is the parsed JSON (the template answers malformed JSON itself).
+ * - `{"text": "…"}` → `{"prediction", "probability", "model": {"name", "version"}}`;
+ * - `{"instances": [{"text": "…"}, …]}` → `{"predictions": [{"prediction", "probability"}, …], "model"}`,
+ *   one per instance, in the order sent;
+ * - a bad body → throw your parser's `HttpError` 400; no model loaded → throw `HttpError` 503
+ *   `model_not_ready`. The app sends a thrown `HttpError` as `{"error": {"code", "message"}}`.
+ * @param models the registry; `current()` is the model that answers now
+ */
+export function handlePredict(models: Pick<ModelRegistry, 'current'>, req: Request, res: Response): void {
+  void [models, req, res]; // your inputs
+  throw new Error("lab-01-ship-the-model: not implemented — parsePredictBody(req.body), then models.current() (503 when none), predictTexts once, res.json the single or batch shape with the model's name and version");
+}
+
+/** Your route as an Express handler over `models`. */
+export function predictRoute(models: Pick<ModelRegistry, 'current'>): RequestHandler {
+  return (req, res) => handlePredict(models, req, res);
+}
+
+export interface LabAppOptions {
+  /**
+   * Serve a fresh models folder holding these entries (the checks' versions) instead of your
+   * export or the reference.
+   */
+  entries?: EntrySpec[];
+}
+
+/**
+ * Builds the app and loads the latest model of the folder it serves.
  * @returns the Express app, ready to answer `POST /predict`
  */
-export async function createLabApp(): Promise<unknown> {
+export async function createLabApp(options: LabAppOptions = {}): Promise<unknown> {
   const config = loadConfig({});
-  const models = new DiskModelRegistry({ modelsDir: config.modelsDir, name: config.modelName, openArtifact: loadArtifact });
+  const modelsDir = options.entries
+    ? writeModelsFolder(config.modelsDir, config.modelName, options.entries)
+    : servedModelsDir(config.modelsDir, config.modelName);
+  const models = new DiskModelRegistry({ modelsDir, name: config.modelName, openArtifact: loadArtifact });
   await models.load();
-  const deps = holeDeps({ models: withoutVersioning(models), predictor, validator: basicValidator });
-  return createApp(deps, { config, logger: pino({ level: 'silent' }) }).app;
+  const deps = holeDeps({ models: withoutVersioning(models) });
+  const routes = predictRoute(models);
+  return createApp(deps, { config, logger: pino({ level: 'silent' }), routes: (mount) => mount.post('/predict', routes) }).app;
 }

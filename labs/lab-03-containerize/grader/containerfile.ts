@@ -3,7 +3,7 @@
  * built or run. Each function returns the problems it found (empty when the file passes), worded
  * for the learner.
  */
-import { argsOf, parseDockerfile, type Stage } from '../../../deploy/support/dockerfile';
+import { argsOf, parseDockerfile, type Stage } from '../../../grading/harness/dockerfile';
 
 const SECRET_NAME = /(SECRET|PASSWORD|PASSWD|TOKEN|API_?KEY|PRIVATE_?KEY|ACCESS_?KEY)/i;
 

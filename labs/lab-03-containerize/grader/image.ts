@@ -1,12 +1,16 @@
 /**
  * Builds the submitted Dockerfile the way the brief does (`docker build -f <your Dockerfile> .`
- * from the repository root, with the repository's .dockerignore) and runs the image with its
- * port published on 127.0.0.1 only. Every wait is bounded. Used by image.grader.ts.
+ * from the repository root) and runs the image with its port published on 127.0.0.1 only.
+ * Every wait is bounded. Used by image.grader.ts.
  *
- * The build context is a staged copy of the repository: what the repository's .dockerignore
- * lets through, less this lab's own answer and the fixture submissions, so a Dockerfile cannot
- * copy the reference answer of the lab it is graded on. Build output is not passed on: a failed
- * build is reported by the one line in which Docker names the failing step.
+ * The build context is a staged copy of the repository, less this lab's own answer and every
+ * lab's checks and fixtures, so a Dockerfile cannot copy the reference answer of the lab it is
+ * graded on. The service in it is the learner's: their own files of the labs lab.json's
+ * `learner_labs` names (labs 01, 02, 04), where they changed them, replace the reference
+ * answers, so a bug in their lab 02 shows in their container. Their .dockerignore is the
+ * context's, so what it leaves out is missing from the build, as it would be for them. Build
+ * output is not passed on: a failed build is reported by the one line in which Docker names
+ * the failing step.
  */
 import { execFile } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -14,11 +18,12 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { GenericContainer, Wait, type StartedTestContainer } from 'testcontainers';
-import { BASE_IMAGE, configureTestcontainers, docker, dockerUnavailable, REPO_ROOT } from '../../../deploy/support/docker';
+import { BASE_IMAGE, configureTestcontainers, docker } from '../../../grading/harness/docker';
+import { REPO_ROOT } from '../../../grading/harness/repo-root';
 
 export const LAB_ID = 'lab-03-containerize';
 /** Limits, in ms: a first build installs every npm package; later ones reuse Docker's layer cache. */
-export const LIMITS = { build: 10 * 60_000, start: 60_000, ready: 30_000, request: 10_000, stop: 10_000 };
+export const LIMITS = { build: 10 * 60_000, start: 60_000, ready: 30_000, healthy: 45_000, request: 10_000, stop: 10_000 };
 
 /** A container whose published ports bind to 127.0.0.1 only (testcontainers binds all interfaces). */
 class LoopbackContainer extends GenericContainer {
@@ -32,8 +37,38 @@ class LoopbackContainer extends GenericContainer {
 /** Top-level entries never copied into the context (the repository's .dockerignore drops them too). */
 const NEVER = new Set(['.git', '.work', 'node_modules', 'labs', 'grading', 'reports', 'datasets', 'notebooks', 'bench', 'dist']);
 
-/** Copies the repository into `dir` as the brief's build context, less what the build must not see. */
-export function stageContext(dir: string): void {
+/** What the learner brings to the build context beyond the Dockerfile. */
+export interface LearnerContext {
+  /** The staged `labs/` folder (`submission().stagedLabsDir`): their own files of earlier labs. */
+  labsDir?: string;
+  /** Their .dockerignore, the context's own; undefined: the context has none. */
+  dockerignore?: string;
+}
+
+/**
+ * Copies the repository into `dir` as the brief's build context, less what the build must not
+ * see, with the learner's own lab files and .dockerignore in place.
+ */
+export function stageContext(dir: string, learner: LearnerContext = {}): void {
+  copyRepository(dir);
+  if (learner.labsDir !== undefined) overlayLearnerLabs(learner.labsDir, path.join(dir, 'solutions'));
+  fs.rmSync(path.join(dir, '.dockerignore'), { force: true });
+  if (learner.dockerignore !== undefined) fs.writeFileSync(path.join(dir, '.dockerignore'), learner.dockerignore);
+}
+
+/**
+ * Every file staged at `labs/<lab>/…` for another lab goes to `solutions/<lab>/…`, where the
+ * service (`solutions/service/`) imports it from; the graded lab's own folder is not code.
+ */
+function overlayLearnerLabs(labsDir: string, solutionsDir: string): void {
+  if (!fs.existsSync(labsDir)) return;
+  for (const lab of fs.readdirSync(labsDir)) {
+    if (lab === LAB_ID || !fs.existsSync(path.join(solutionsDir, lab))) continue;
+    fs.cpSync(path.join(labsDir, lab), path.join(solutionsDir, lab), { recursive: true, force: true, verbatimSymlinks: true });
+  }
+}
+
+function copyRepository(dir: string): void {
   for (const entry of fs.readdirSync(REPO_ROOT)) {
     if (NEVER.has(entry)) continue;
     fs.cpSync(path.join(REPO_ROOT, entry), path.join(dir, entry), {
@@ -62,12 +97,12 @@ export function buildFailure(stderr: string): string {
 }
 
 /** Builds `dockerfile` (its text) in a staged context; resolves to the image tag. */
-export async function buildImage(dockerfile: string): Promise<string> {
+export async function buildImage(dockerfile: string, learner: LearnerContext = {}): Promise<string> {
   const work = fs.mkdtempSync(path.join(os.tmpdir(), 'n2p-lab03-'));
   const tag = `n2p-grading/${LAB_ID}:${randomBytes(6).toString('hex')}`;
   try {
     fs.mkdirSync(path.join(work, 'context'));
-    stageContext(path.join(work, 'context'));
+    stageContext(path.join(work, 'context'), learner);
     fs.writeFileSync(path.join(work, 'Dockerfile'), dockerfile);
     await new Promise<void>((resolve, reject) => {
       execFile(
@@ -97,24 +132,14 @@ export interface Running {
   container: StartedTestContainer;
   /** `http://127.0.0.1:<port>` */
   base: string;
-}
-
-/** Why the Docker checks cannot run on this machine, or undefined when they can. */
-export async function dockerMissing(): Promise<string | undefined> {
-  const reason = await dockerUnavailable();
-  if (reason) return reason;
-  try {
-    await docker(['image', 'inspect', BASE_IMAGE], 15_000);
-  } catch {
-    return `the base image ${BASE_IMAGE} is not on this machine (run deploy/base-image.sh)`;
-  }
-  return undefined;
+  /** When the container listened (ms since the epoch): health is waited for from then. */
+  startedAt: number;
 }
 
 /** Builds and starts the submitted Dockerfile; the container's port 3000 on 127.0.0.1. */
-export async function buildAndRun(dockerfile: string): Promise<Running> {
+export async function buildAndRun(dockerfile: string, learner: LearnerContext = {}): Promise<Running> {
   configureTestcontainers();
-  const tag = await buildImage(dockerfile);
+  const tag = await buildImage(dockerfile, learner);
   try {
     const container = await new LoopbackContainer(tag)
       .withExposedPorts(3000)
@@ -123,7 +148,7 @@ export async function buildAndRun(dockerfile: string): Promise<Running> {
       .withWaitStrategy(Wait.forListeningPorts())
       .withStartupTimeout(LIMITS.start)
       .start();
-    return { tag, container, base: `http://127.0.0.1:${container.getMappedPort(3000)}` };
+    return { tag, container, base: `http://127.0.0.1:${container.getMappedPort(3000)}`, startedAt: Date.now() };
   } catch (e) {
     await removeImage(tag);
     throw new Error(

@@ -17,7 +17,6 @@ describe('lab-03 Docker checks: build context and build errors', () => {
       'package.json',
       'package-lock.json',
       'tsconfig.json',
-      '.dockerignore',
       'mlkit',
       'server-template',
       'solutions/service/main.ts',
@@ -36,6 +35,33 @@ describe('lab-03 Docker checks: build context and build errors', () => {
     }
     for (const top of ['node_modules', '.git', 'labs', 'grading', 'datasets', 'notebooks'])
       assert.equal(fs.existsSync(path.join(dir, top)), false, top);
+  });
+
+  it("puts the learner's own lab files where the service imports them, and their .dockerignore at the root", () => {
+    const mine = fs.mkdtempSync(path.join(os.tmpdir(), 'n2p-lab03-learner-'));
+    try {
+      const labs = path.join(mine, 'labs');
+      fs.mkdirSync(path.join(labs, 'lab-02-harden-the-api', 'src'), { recursive: true });
+      fs.writeFileSync(path.join(labs, 'lab-02-harden-the-api', 'src', 'validate.ts'), '// mine\n');
+      fs.mkdirSync(path.join(labs, LAB_ID));
+      fs.writeFileSync(path.join(labs, LAB_ID, 'Dockerfile'), 'FROM x\n');
+      const context = path.join(mine, 'context');
+      fs.mkdirSync(context);
+      stageContext(context, { labsDir: labs, dockerignore: 'models\n' });
+      assert.equal(fs.readFileSync(path.join(context, 'solutions', 'lab-02-harden-the-api', 'src', 'validate.ts'), 'utf8'), '// mine\n');
+      assert.ok(
+        fs.existsSync(path.join(context, 'solutions', 'lab-02-harden-the-api', 'src', 'app.ts')),
+        'the files they did not change stay the reference',
+      );
+      assert.equal(fs.existsSync(path.join(context, 'solutions', LAB_ID)), false);
+      assert.equal(fs.readFileSync(path.join(context, '.dockerignore'), 'utf8'), 'models\n');
+    } finally {
+      fs.rmSync(mine, { recursive: true, force: true });
+    }
+  });
+
+  it('has no .dockerignore when the learner has none (the repository’s is not theirs)', () => {
+    assert.equal(fs.existsSync(path.join(dir, '.dockerignore')), false);
   });
 
   it('reports the step Docker names, never the output a step printed', () => {

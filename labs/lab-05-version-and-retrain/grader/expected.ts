@@ -15,7 +15,8 @@ function entry(split: SpamSplit, rows: readonly SpamRow[]): Record<string, unkno
   };
 }
 
-function labelledHalf(): { labelled: SpamRow[]; holdout: SpamRow[] } {
+/** Period 2 in date order, cut in half: the labelled mail a retrain may use, then the gate's holdout. */
+export function labelledHalf(): { labelled: SpamRow[]; holdout: SpamRow[] } {
   const production = readSpamSplit('production');
   const half = Math.floor(production.length / 2);
   return { labelled: production.slice(0, half), holdout: production.slice(half) };

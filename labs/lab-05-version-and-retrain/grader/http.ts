@@ -14,13 +14,21 @@ export const VERSIONING = 'src/versioning.ts';
 export const TOKEN = 'lab05-admin-token-0123456789';
 
 /**
- * 1.0.0 is the committed model. 1.0.1 has its weights but claims F1 0.97; 1.1.0, 1.9.0 and
- * 1.10.0 are your retrain; 1.2.0 is a weak model claiming F1 0.99 and 1.2.1 the same weak model
- * with its own (poor) metadata; 1.3.0 fails its checksum; 1.4.0 is your retrain claiming F1 0.5.
+ * 1.0.2's decision threshold: there 1.0.0's weights fix 5 of its misses on the holdout and raise
+ * 1 false alarm — a gain of +0.007 in F1 whose 95 % interval reaches below 0.
+ */
+export const MARGINAL_THRESHOLD = 0.27;
+
+/**
+ * 1.0.0 is the committed model. 1.0.1 has its weights but claims F1 0.97, 1.0.2 has them at
+ * threshold {@link MARGINAL_THRESHOLD}; 1.1.0, 1.9.0 and 1.10.0 are your retrain; 1.2.0 is a
+ * weak model claiming F1 0.99 and 1.2.1 the same weak model with its own (poor) metadata; 1.3.0
+ * fails its checksum; 1.4.0 is your retrain claiming F1 0.5.
  */
 export const VERSIONS = [
   { version: '1.0.0' },
   { version: '1.0.1', claimedF1: 0.97 },
+  { version: '1.0.2', threshold: MARGINAL_THRESHOLD },
   { version: '1.1.0', weights: 'retrained' },
   { version: '1.2.0', weights: 'weak', claimedF1: 0.99 },
   { version: '1.2.1', weights: 'weak' },
@@ -30,7 +38,7 @@ export const VERSIONS = [
   { version: '1.10.0', weights: 'retrained' },
 ];
 /** The folder's versions, oldest first. */
-export const ORDERED = ['1.0.0', '1.0.1', '1.1.0', '1.2.0', '1.2.1', '1.3.0', '1.4.0', '1.9.0', '1.10.0'];
+export const ORDERED = ['1.0.0', '1.0.1', '1.0.2', '1.1.0', '1.2.0', '1.2.1', '1.3.0', '1.4.0', '1.9.0', '1.10.0'];
 
 /** Time for a check that may run the retrain (seconds on a quiet machine, more on a busy one). */
 const APP_CHECK_MS = 140_000;

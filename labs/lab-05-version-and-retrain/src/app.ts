@@ -11,12 +11,14 @@ import pino from 'pino';
 import { loadArtifact } from '../../../mlkit/artifact';
 import { createApp } from '../../../server-template/src/app';
 import { loadConfig } from '../../../server-template/src/config';
+import { HttpError } from '../../../server-template/src/errors';
 import { holeDeps } from '../../../server-template/src/holes';
 import { predictor } from '../../lab-01-ship-the-model/src/predict';
 import { DiskModelRegistry } from '../../lab-01-ship-the-model/src/registry';
 import { contractValidator } from '../../lab-02-harden-the-api/src/validate';
 import { bearerGuard } from './auth';
 import { GATE_BOOTSTRAP, holdoutGate, type BootstrapSettings } from './gate';
+import type { Holdout } from './holdout';
 import { period2Holdout } from './period2';
 import { writeVersions, type VersionSpec } from './model-store';
 import { VersionedRegistry } from './versioning';
@@ -34,6 +36,13 @@ export interface LabAppOptions {
   gate?: BootstrapSettings | false;
   /** Previous models kept for rollback. */
   keep?: number;
+  /** `false`: the gate has no holdout to read (as on a machine without the datasets built). */
+  holdout?: false;
+}
+
+/** The gate's holdout when there is none: 503, like the reference service without its holdout file. */
+function missingHoldout(): Holdout {
+  throw new HttpError(503, 'gate_unavailable', 'No holdout to evaluate the candidate on. The current model keeps answering.');
 }
 
 /** Builds the app with `start` loaded behind your registry, and the admin endpoints behind your guard. */
@@ -44,7 +53,8 @@ export async function createLabApp(options: LabAppOptions): Promise<unknown> {
   // all a swap needs; which version answers is your VersionedRegistry's business.
   const disk = new DiskModelRegistry({ modelsDir, name: config.modelName, openArtifact: loadArtifact });
   // The gate measures on the second half of period 2, which no version trained on.
-  const gate = options.gate === false ? undefined : holdoutGate(period2Holdout, options.gate ?? GATE_BOOTSTRAP);
+  const holdout = options.holdout === false ? missingHoldout : period2Holdout;
+  const gate = options.gate === false ? undefined : holdoutGate(holdout, options.gate ?? GATE_BOOTSTRAP);
   const models = new VersionedRegistry(disk, { gate, keep: options.keep });
   await models.load(options.start ?? '1.0.0');
   const deps = holeDeps({ models, predictor, validator: contractValidator, admin: bearerGuard });

@@ -46,7 +46,7 @@ export function dataEntry(split: SpamSplit, rows: readonly SpamRow[]): DataFileE
 export interface RetrainOptions {
   /** The new version, e.g. `1.1.0`. */
   version: string;
-  /** Models folder to write `spam/<version>/` into (default: a new temporary folder). */
+  /** Models folder to write `spam/<version>/` into, created when missing (default: a new temporary folder). */
   modelsDir?: string;
   /** The version this one replaces, recorded as `parent_version` (default 1.0.0). */
   parent?: string;
@@ -57,9 +57,12 @@ export interface RetrainOptions {
  * metadata.json records: training_data (`train`, `production_labelled`, `validation`,
  * `production_tune`), metrics on `validation` (the tune rows) and `test` (period 1's test split),
  * each at the chosen threshold, the drift reference (of the tune rows) and `parent_version`.
+ * A version that exists is never rewritten: the files the gate evaluated and that served must
+ * stay what they were, so an existing `spam/<version>/` is refused before any training.
  * @returns the new version's folder
+ * @throws Error naming the version when `<modelsDir>/spam/<version>/` already exists
  */
 export function retrain(options: RetrainOptions): string {
   void [options]; // your inputs
-  throw new Error("lab-05-version-and-retrain: not implemented — modelsDir defaults to mkdtempSync(…); retrainRows(); trainSpamClassifier on fit with RETRAIN_CONFIG; chooseThreshold on tune; evaluateScores at the chosen threshold; saveArtifact with dataEntry for each file");
+  throw new Error("lab-05-version-and-retrain: not implemented — modelsDir defaults to mkdtempSync(…); refuse an existing <modelsDir>/spam/<version> first; retrainRows(); trainSpamClassifier on fit with RETRAIN_CONFIG; chooseThreshold on tune; evaluateScores at the chosen threshold; saveArtifact with dataEntry for each file");
 }

@@ -27,10 +27,70 @@ describe('lab-00 instructor checks', () => {
   check('spamScore ignores words that only contain a spam word', 1, `${MODEL}: spamScore() counts whole words`, async () => {
     expectClose(await call(MODEL, 'spamScore', 'freedom of the moneyed offers'), 0);
   });
+  check('precision and recall of no examples are 0', 1, `${METRICS}: precision() and recall() with empty arrays`, async () => {
+    // No example is also nothing predicted positive and nothing positive: the documented 0, not accuracy's NaN.
+    expectClose(await call(METRICS, 'precision', [], []), 0, 0, 'precision([], [])');
+    expectClose(await call(METRICS, 'recall', [], []), 0, 0, 'recall([], [])');
+  });
+  check(
+    'spamScore splits words joined by punctuation or a line break',
+    1,
+    `${MODEL}: spamScore() splits on anything that is not a letter, not only on spaces`,
+    async () => {
+      // Mail text is subject + "\n\n" + body, and spam glues words together with dashes, slashes and dots.
+      expectClose(await call(MODEL, 'spamScore', 'FREE-cash/prize...CLICK:here'), 4, 0, 'spamScore("FREE-cash/prize...CLICK:here")');
+      expectClose(
+        await call(MODEL, 'spamScore', 'Subject: urgent\n\nwinner\t(offer)'),
+        3,
+        0,
+        'spamScore("Subject: urgent\\n\\nwinner\\t(offer)")',
+      );
+      expectClose(await call(MODEL, 'spamScore', '«free»—money…'), 2, 0, 'spamScore("«free»—money…")');
+      // An underscore is punctuation too, though a regular expression's \w counts it as part of a word.
+      expectClose(await call(MODEL, 'spamScore', 'click_here_for_cash'), 2, 0, 'spamScore("click_here_for_cash")');
+    },
+  );
+  check('a text without words scores 0 and is ham', 1, `${MODEL}: spamScore() when the text has no letters at all`, async () => {
+    expectClose(await call(MODEL, 'spamScore', ''), 0, 0, 'spamScore("")');
+    expectClose(await call(MODEL, 'spamScore', '!!! 123 ???'), 0, 0, 'spamScore("!!! 123 ???")');
+    expectClose(await call(MODEL, 'predict', '', 1), 0, 0, 'predict("", 1)');
+  });
   check('fitThreshold picks the most accurate threshold', 2, `${MODEL}: fitThreshold()`, async () => {
     const texts = ['free cash prize', 'urgent: click for free money', 'free lunch today', 'meeting at noon', 'winner winner'];
     expectClose(await call(MODEL, 'fitThreshold', texts, [1, 1, 0, 0, 1], 5), 2);
   });
+  check(
+    'fitThreshold tries every threshold up to maxThreshold (default 5), and none beyond',
+    1,
+    `${MODEL}: fitThreshold(), the loop's last threshold is maxThreshold itself`,
+    async () => {
+      // Scores 5, 4, 3, 2, 1 with only the first spam: each higher threshold is right once more.
+      const texts = [
+        'free cash prize: click, urgent!',
+        'free money offer, click now',
+        'winner of a prize in cash',
+        'free lunch, urgent reply',
+        'a free seat',
+      ];
+      const labels = [1, 0, 0, 0, 0];
+      expectClose(await call(MODEL, 'fitThreshold', texts, labels, 4), 4, 0, 'fitThreshold(texts, labels, 4)');
+      expectClose(await call(MODEL, 'fitThreshold', texts, labels), 5, 0, 'fitThreshold(texts, labels) with the default maxThreshold');
+    },
+  );
+  check(
+    'fitThreshold answers at least 1, even when every threshold is wrong',
+    1,
+    `${MODEL}: fitThreshold() tries 1..maxThreshold`,
+    async () => {
+      // Spam without spam words: threshold 0 would be "right", but it is not in the range the docs give.
+      expectClose(
+        await call(MODEL, 'fitThreshold', ['see you at noon', 'lunch?'], [1, 1], 3),
+        1,
+        0,
+        'fitThreshold(two spams without spam words, …, 3)',
+      );
+    },
+  );
   check('fitThreshold breaks ties with the smallest threshold', 1, `${MODEL}: fitThreshold(), ties`, async () => {
     expectClose(await call(MODEL, 'fitThreshold', ['hello', 'world'], [0, 0], 3), 1);
   });

@@ -1,6 +1,7 @@
 /** Public checks for lab 01: run them with `npm run check -- lab-01`. */
-import { check, expectEqual, expectStatus, submission } from '../../../grading/harness';
+import { check, expectEqual, expectStatus, note, submission } from '../../../grading/harness';
 import { call, probabilities } from './http';
+import { servedModel } from './served';
 import parity from './fixtures/parity.json';
 
 const PREDICT = 'src/predict.ts';
@@ -28,15 +29,18 @@ describe('lab-01 public checks', () => {
     );
   });
   check(
-    'the app starts and loads models/spam/1.0.0 (GET /health/ready)',
+    'the app starts and serves your model from notebook 04, or the reference (GET /health/ready)',
     2,
-    `${REGISTRY}: DiskModelRegistry.load() and current()`,
+    `${REGISTRY}: DiskModelRegistry.load() and current(); your export goes in models/spam/<version>/`,
     async () => {
+      const served = await servedModel();
       const res = await call('GET', '/health/ready');
       expectStatus(res, 200, 'GET /health/ready');
-      expectEqual(res.body['model'], { name: 'spam', version: '1.0.0' }, 'the model that answers');
+      expectEqual(res.body['model'], { name: 'spam', version: served.version }, 'the model that answers');
+      note(`served ${served.source}`);
     },
-  );
+    // The first check that starts the app waits for it to load the model.
+  ).timeout(60_000);
   check('POST /predict {"text"} answers prediction, probability and model', 3, `${PREDICT}: predictTexts(); ${REQUEST}`, async () => {
     const res = await call('POST', '/predict', { text: 'FREE money!!! Click here to claim your prize now' });
     expectStatus(res, 200, 'POST /predict {"text": …}');
@@ -45,10 +49,11 @@ describe('lab-01 public checks', () => {
       throw new Error(`"prediction": expected "spam" or "ham", got ${JSON.stringify(prediction)}`);
     if (typeof probability !== 'number' || probability < 0 || probability > 1)
       throw new Error(`"probability": expected a number in [0, 1], got ${JSON.stringify(probability)}`);
+    const { threshold } = await servedModel();
     expectEqual(
       prediction,
-      probability >= parity.model.threshold ? 'spam' : 'ham',
-      `"prediction" for probability ${probability} at threshold ${parity.model.threshold}`,
+      probability >= threshold ? 'spam' : 'ham',
+      `"prediction" for probability ${probability} at threshold ${threshold}`,
     );
   });
   check(
@@ -69,12 +74,13 @@ describe('lab-01 public checks', () => {
     4,
     `${REGISTRY}: toLoadedModel() must call the artifact's own predictProba`,
     async () => {
+      const served = await servedModel();
       const got = await probabilities(parity.texts);
       got.forEach((p, i) => {
-        const want = parity.probabilities[i] as number;
+        const want = served.parityProbabilities[i] as number;
         if (!(Math.abs(p - want) < 1e-6)) {
           throw new Error(
-            `text #${i} ${JSON.stringify((parity.texts[i] as string).slice(0, 60))}: expected probability ${want} (the notebook's), got ${p}`,
+            `text #${i} ${JSON.stringify((parity.texts[i] as string).slice(0, 60))}: expected probability ${want} (the notebook's, with ${served.source}), got ${p}`,
           );
         }
       });

@@ -1,6 +1,7 @@
 /** Instructor checks for lab 01: quality on held-out data, behaviour, artifact metadata. */
 import { check, expectEqual, expectStatus } from '../../../grading/harness';
 import { call, probabilities } from '../grader/http';
+import { servedModel } from '../grader/served';
 import heldOut from '../grader/fixtures/held-out.json';
 import parity from '../grader/fixtures/parity.json';
 
@@ -22,7 +23,7 @@ describe('lab-01 instructor checks', () => {
       const recall = caught / spam.length;
       if (accuracy < 0.9 || recall < 0.75) {
         throw new Error(
-          `expected accuracy ≥ 0.90 and recall ≥ 0.75 (the committed model reaches ${heldOut.reference_accuracy}), got accuracy ${accuracy.toFixed(3)}, recall ${recall.toFixed(3)}`,
+          `expected accuracy ≥ 0.90 and recall ≥ 0.75 with ${(await servedModel()).source} (the reference reaches accuracy ${heldOut.reference_accuracy}), got accuracy ${accuracy.toFixed(3)}, recall ${recall.toFixed(3)}`,
         );
       }
     },
@@ -57,7 +58,7 @@ describe('lab-01 instructor checks', () => {
     async () => {
       const res = await call('GET', '/models/current');
       expectStatus(res, 200, 'GET /models/current');
-      expectEqual(res.body['threshold'], parity.model.threshold, '"threshold"');
+      expectEqual(res.body['threshold'], (await servedModel()).threshold, '"threshold" (the artifact\'s own)');
       if (typeof res.body['created_at'] !== 'string')
         throw new Error(`"created_at": expected the artifact's timestamp, got ${JSON.stringify(res.body['created_at'])}`);
       const test = (res.body['metrics'] as { test?: Record<string, unknown> } | null)?.test;

@@ -36,3 +36,29 @@ export function expectError(res: JsonResponse<ErrorBody>, what: string, status: 
     );
   }
 }
+
+/** One entry of `error.details` a check expects: the field, and words its problem must contain. */
+export interface ExpectedProblem {
+  field: string;
+  problem?: string;
+}
+
+/**
+ * Asserts an error response whose `error.details` lists exactly `expected`, in order: the fields
+ * named (no more, no fewer), and for each entry with a `problem`, that its problem contains it.
+ */
+export function expectDetails(res: JsonResponse<ErrorBody>, what: string, status: number, code: string, expected: ExpectedProblem[]): void {
+  expectError(res, what, status, code);
+  const raw = res.body.error?.details;
+  const details = Array.isArray(raw) ? (raw as { field?: unknown; problem?: unknown }[]) : [];
+  const got = JSON.stringify(raw);
+  const fields = details.map((d) => d?.field);
+  const want = expected.map((e) => e.field);
+  if (JSON.stringify(fields) !== JSON.stringify(want))
+    throw new Error(`${what}: expected error.details to name exactly ${want.join(', ')} (in that order), got ${got}`);
+  expected.forEach((e, i) => {
+    const problem = details[i]?.problem;
+    if (e.problem !== undefined && (typeof problem !== 'string' || !problem.includes(e.problem)))
+      throw new Error(`${what}: expected the problem with ${e.field} to say "${e.problem}", got ${got}`);
+  });
+}

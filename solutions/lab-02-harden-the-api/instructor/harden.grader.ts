@@ -1,5 +1,5 @@
 /** Instructor checks for lab 02: the rest of the contract, limits at the edge, a latency budget. */
-import { check, excerpt } from '../../../grading/harness';
+import { check, excerpt, expectEqual, submission } from '../../../grading/harness';
 import { call, expectError, VALIDATE } from '../grader/http';
 
 const WHERE = `${VALIDATE}: validatePredict()`;
@@ -69,6 +69,10 @@ describe('lab-02 instructor checks', () => {
   check('an inherited "text" (prototype) is not taken for client input', 1, `${VALIDATE}: ownField()`, async () => {
     const res = await call('POST', '/predict', { instances: [{ constructor: 'x' }] });
     expectError(res, 'POST /predict {"instances": [{"constructor": "x"}]}', 400, 'invalid_request', ['instances[0].text']);
+    // Every object inherits "__proto__" (and, through it, Object.prototype): only a direct call
+    // can hand ownField a key that is inherited but not the object's own.
+    expectEqual(await submission().call(VALIDATE, 'ownField', [{}, '__proto__']), undefined, 'ownField({}, "__proto__")');
+    expectEqual(await submission().call(VALIDATE, 'ownField', [{ text: 'hi' }, 'text']), 'hi', 'ownField({"text": "hi"}, "text")');
   });
   check(
     `latency budget: 200 mixed requests, 4 at a time, p95 < ${P95_BUDGET_MS} ms, never a 5xx; still ready after`,

@@ -5,7 +5,8 @@
  * are imported from `../../lab-0N-…/`: your own while you work in `labs/`, their reference
  * solutions when `npm run check` or `npm run grade` scores this lab, so this lab's score depends
  * only on this lab's work. `npm run check` starts the app through `createLabApp` and reads the log with
- * `inspectLog`, and tries your metric on a registry of its own with `probabilityExposition`.
+ * `inspectLog`, restarts the log with `logAcrossRestart`, and tries your metric on a registry of its own
+ * with `probabilityExposition`.
  */
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
@@ -15,7 +16,7 @@ import { Registry } from 'prom-client';
 import { loadArtifact } from '../../../mlkit/artifact';
 import { createApp } from '../../../server-template/src/app';
 import { loadConfig } from '../../../server-template/src/config';
-import type { ModelInfo } from '../../../server-template/src/contracts';
+import type { LoggedPrediction, ModelInfo, StoredPrediction } from '../../../server-template/src/contracts';
 import { holeDeps, withoutVersioning } from '../../../server-template/src/holes';
 import { predictor } from '../../lab-01-ship-the-model/src/predict';
 import { DiskModelRegistry } from '../../lab-01-ship-the-model/src/registry';
@@ -92,6 +93,24 @@ export function inspectLog(file: string, needles: string[] = []): LogInspection 
     };
   } finally {
     db.close();
+  }
+}
+
+/**
+ * The log across a restart, as a redeploy sees it: `before` is recorded and the log closed (what
+ * a graceful stop does), the same file is opened again, `after` is recorded, and the newest `n`
+ * predictions are read back. Nothing recorded before the stop may be lost.
+ */
+export function logAcrossRestart(file: string, before: LoggedPrediction[], after: LoggedPrediction[], n: number): StoredPrediction[] {
+  const first = new SqlitePredictionLog({ file: logPath(file) });
+  first.record(before);
+  first.close();
+  const second = new SqlitePredictionLog({ file: logPath(file) });
+  try {
+    second.record(after);
+    return second.recent(n);
+  } finally {
+    second.close();
   }
 }
 

@@ -32,11 +32,14 @@ describe('lab-05 instructor checks', () => {
     1,
     `${GATE_FILE}: compareOnHoldout() — currentF1, candidateF1 and gain of the verdict`,
     async () => {
+      // Measured before any request: a long computation between two requests would let the app
+      // close the idle keep-alive connection the next request is about to reuse.
+      const [rows, committedF1] = [holdoutRows(), committedHoldoutF1()];
       const socket = await appSocket('gate-details');
       const first = details(await reloadExpect(socket, '1.2.1', 422, 'gate_failed', 'a weak model'));
       expectEqual(first['metric'], 'f1', 'error.details.metric');
-      expectEqual(first['holdout_rows'], holdoutRows(), 'error.details.holdout_rows (the second half of period 2)');
-      expectClose(first['current'], committedHoldoutF1(), 1e-9, "error.details.current (1.0.0's F1 on the holdout, measured here)");
+      expectEqual(first['holdout_rows'], rows, 'error.details.holdout_rows (the second half of period 2)');
+      expectClose(first['current'], committedF1, 1e-9, "error.details.current (1.0.0's F1 on the holdout, measured here)");
       const gain = (first['gain'] ?? {}) as Record<string, number>;
       expectClose(
         gain['estimate'],

@@ -1,8 +1,8 @@
 /**
  * The models folder lab 05's app serves (lab 01's registry reads it). The checks need versions
  * a learner's machine does not have, so `writeVersions` makes them: from the committed model
- * `models/spam/1.0.0/`, from your retrain's output, or from a weak model trained on 150
- * messages — each with its own `metadata.json`, which may claim metrics the weights do not
+ * `models/spam/1.0.0/` (as it is, or at another decision threshold), from your retrain's
+ * output, or from a weak model trained on 150 messages — each with its own `metadata.json`, which may claim metrics the weights do not
  * have (a gate must not believe it). Given: nothing to write here.
  */
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { readSpamSplit } from '../../../datasets/read';
 import { saveArtifact } from '../../../mlkit/artifact';
+import { SpamClassifier } from '../../../mlkit/pipeline/spam-classifier';
 import { toBinaryLabels, trainSpamClassifier } from '../../../mlkit/pipeline/train';
 import { RETRAIN_CONFIG } from './retrain';
 
@@ -22,6 +23,8 @@ export interface VersionSpec {
   claimedF1?: number;
   /** model.json with one byte changed: only the checksum can tell. */
   corrupt?: boolean;
+  /** The committed weights re-saved at this decision threshold (same weights, other predictions). */
+  threshold?: number;
 }
 
 let weakDir: string | undefined;
@@ -44,8 +47,26 @@ function weakModel(): string {
   return weakDir;
 }
 
+const rethresholded = new Map<number, string>();
+
+/** 1.0.0's weights at another threshold, saved once per process and threshold. */
+function committedAt(committed: string, threshold: number): string {
+  const from = path.join(committed, 'spam', '1.0.0');
+  const known = rethresholded.get(threshold);
+  if (known) return known;
+  const model = SpamClassifier.fromJSON(JSON.parse(readFileSync(path.join(from, 'model.json'), 'utf8'))).withThreshold(threshold);
+  const base = JSON.parse(readFileSync(path.join(from, 'metadata.json'), 'utf8')) as Parameters<typeof saveArtifact>[4];
+  const dir = saveArtifact(mkdtempSync(path.join(tmpdir(), 'threshold-')), 'spam', '1.0.0', model, {
+    training_data: base.training_data,
+    metrics: base.metrics,
+  });
+  rethresholded.set(threshold, dir);
+  return dir;
+}
+
 function sourceDir(spec: VersionSpec, committed: string, retrained: string | undefined): string {
   if (spec.weights === 'weak') return weakModel();
+  if (spec.threshold !== undefined) return committedAt(committed, spec.threshold);
   if (spec.weights !== 'retrained') return path.join(committed, 'spam', '1.0.0');
   if (!retrained)
     throw new Error(`version ${spec.version} is a copy of your retrain's output: pass the folder retrain() returned as "retrained"`);

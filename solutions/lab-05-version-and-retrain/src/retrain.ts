@@ -9,7 +9,7 @@ import type { SpamRow, SpamSplit } from '../../../datasets/read';
 import type { DataFileEntry } from '../../../mlkit/artifact';
 import type { SpamConfig } from '../../../mlkit/pipeline/train';
 // BEGIN SOLUTION hint: you will need node's mkdtempSync/tmpdir/path, the dataset readers, ./period2's period2Halves, the toolkit's training recipe, metrics, drift reference and saveArtifact
-import { mkdtempSync } from 'node:fs';
+import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { readManifest, readSpamSplit } from '../../../datasets/read';
@@ -67,7 +67,7 @@ export function dataEntry(split: SpamSplit, rows: readonly SpamRow[]): DataFileE
 export interface RetrainOptions {
   /** The new version, e.g. `1.1.0`. */
   version: string;
-  /** Models folder to write `spam/<version>/` into (default: a new temporary folder). */
+  /** Models folder to write `spam/<version>/` into, created when missing (default: a new temporary folder). */
   modelsDir?: string;
   /** The version this one replaces, recorded as `parent_version` (default 1.0.0). */
   parent?: string;
@@ -78,11 +78,17 @@ export interface RetrainOptions {
  * metadata.json records: training_data (`train`, `production_labelled`, `validation`,
  * `production_tune`), metrics on `validation` (the tune rows) and `test` (period 1's test split),
  * each at the chosen threshold, the drift reference (of the tune rows) and `parent_version`.
+ * A version that exists is never rewritten: the files the gate evaluated and that served must
+ * stay what they were, so an existing `spam/<version>/` is refused before any training.
  * @returns the new version's folder
+ * @throws Error naming the version when `<modelsDir>/spam/<version>/` already exists
  */
 export function retrain(options: RetrainOptions): string {
-  // BEGIN SOLUTION hint: modelsDir defaults to mkdtempSync(…); retrainRows(); trainSpamClassifier on fit with RETRAIN_CONFIG; chooseThreshold on tune; evaluateScores at the chosen threshold; saveArtifact with dataEntry for each file
+  // BEGIN SOLUTION hint: modelsDir defaults to mkdtempSync(…); refuse an existing <modelsDir>/spam/<version> first; retrainRows(); trainSpamClassifier on fit with RETRAIN_CONFIG; chooseThreshold on tune; evaluateScores at the chosen threshold; saveArtifact with dataEntry for each file
   const modelsDir = options.modelsDir ?? mkdtempSync(path.join(tmpdir(), 'retrain-'));
+  const target = path.join(modelsDir, 'spam', options.version);
+  if (existsSync(target))
+    throw new Error(`version ${options.version} already exists (${target}): a version is never rewritten, choose a new one`);
   const rows = retrainRows();
   const texts = (r: SpamRow[]): string[] => r.map((x) => x.text);
   const labels = (r: SpamRow[]): (0 | 1)[] => toBinaryLabels(r.map((x) => x.label));

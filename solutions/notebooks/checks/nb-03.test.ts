@@ -3,11 +3,10 @@
  * at least one ✗ — a check that cannot fail would let a wrong solution through.
  */
 import assert from 'node:assert/strict';
-import { runExercise } from '../../../grading/exercises/grader';
 import * as shown from '../../../notebooks/checks/nb-03';
 import type { GradientStep, LogLossGradient, Params } from '../../../notebooks/checks/nb-03';
 import * as hidden from './nb-03';
-import { failuresIn } from './meta';
+import { failuresIn, resultsNow } from './meta';
 
 const sigmoid = (z: number): number => 1 / (1 + Math.exp(-z));
 const predict = (p: Params, x: number[]): number => sigmoid(p.b + x.reduce((s, v, j) => s + v * p.w[j]!, 0));
@@ -72,7 +71,7 @@ describe('lesson 03 exercise checks', () => {
   it('the public checks catch the missing penalty, so a learner sees it before grading', () => {
     const publicOnly = shown.exercises
       .filter((e) => e.id === 'nb-03.1')
-      .flatMap((e) => runExercise(e as never, { logLossGradient: gradient('no-penalty') }));
+      .flatMap((e) => resultsNow(e as never, { logLossGradient: gradient('no-penalty') }));
     assert.ok(publicOnly.some((r) => !r.ok && /w \/ \(C·n\)/.test(r.line)));
   });
 

@@ -57,8 +57,9 @@ function trainEpoch(mistake: EpochMistake = 'none'): TrainEpoch {
 /** A learner who reaches for model.fit returns a Promise, not a number. */
 const withFit: TrainEpoch = (model, x, y, batchSize) => {
   const pending = model.fit(x, y, { epochs: 1, batchSize, shuffle: false, verbose: 0 }).then((h) => h.history.loss[0]);
-  // The checks call it again before this fit ends, and tfjs rejects a second fit(): handled here,
-  // or the rejection would end the test process long after the check has already failed.
+  // The checks call it again before this fit ends, and tfjs rejects a second fit(). The checks
+  // handle the rejection of any Promise they are given; handled here too, so that the test
+  // process cannot end long after the check has failed even if they stopped doing so.
   pending.catch(() => undefined);
   return pending as unknown as number;
 };
@@ -93,8 +94,11 @@ describe('lesson 06 exercise checks', function () {
     });
   }
 
-  it("nb-06.2 catches an epoch that returns model.fit's Promise", () => {
-    assert.ok(failures('nb-06.2', { trainEpoch: withFit }).length > 0);
+  it("nb-06.2 catches an epoch that returns model.fit's Promise, and says it is a Promise", () => {
+    const lines = failures('nb-06.2', { trainEpoch: withFit });
+    assert.ok(lines.length > 0);
+    // "not a number" would send the learner looking at the arithmetic, not at fit().
+    for (const line of lines) assert.match(line, /returned a Promise where a value is expected: did you forget await\?/);
   });
 
   it('the public checks alone catch a single step per epoch and an unseeded network', () => {

@@ -1,9 +1,20 @@
 /**
  * Hidden checks for lesson 07's exercises: other bodies than the lesson's, and the edges (an
- * empty text, JSON that is not an object, extra fields, text with quotes and non-ASCII).
+ * empty text, JSON that is not an object, extra fields, text with quotes and non-ASCII; for the
+ * server, another model, other methods and paths, and a body that arrives in pieces).
  */
 import type { ExerciseChecks } from '../../../grading/exercises/check';
-import { accepts, answers, FAKE, rejects, type BadRequest, type PredictModel, type PredictReply } from '../../../notebooks/checks/nb-07';
+import {
+  accepts,
+  answers,
+  type CreatePredictServer,
+  FAKE,
+  rejects,
+  serves,
+  type BadRequest,
+  type PredictModel,
+  type PredictReply,
+} from '../../../notebooks/checks/nb-07';
 
 type P = { predictReply: PredictReply };
 const OTHER: PredictModel = {
@@ -54,4 +65,41 @@ const badChecks: ExerciseChecks<B> = {
   ],
 };
 
-export const exercises = [replyChecks, badChecks];
+// Long enough that Node hands it to the server in several `data` events (64 kB each at most).
+const LONG_TEXT = `${'money '.repeat(30000)}!`;
+const NOT_FOUND = { status: 404, json: { error: { code: 'not_found', message: '…' } } };
+
+type S = { createPredictServer: CreatePredictServer };
+const serverChecks: ExerciseChecks<S> = {
+  id: 'nb-07.3',
+  section: 'Build one yourself',
+  uses: ['createPredictServer'],
+  checks: [
+    serves(
+      'another model: its own prediction, name and version',
+      () => OTHER,
+      [{ method: 'POST', path: '/predict', body: '{"text": "hello"}' }],
+      () => [{ status: 200, json: { prediction: 'ham', probability: 0.005, model: { name: 'other', version: '0.0.1' } } }],
+      "build the replies from the model createPredictServer is given, not from the notebook's own model",
+    ),
+    serves(
+      'GET /predict and POST /other: 404 not_found',
+      () => FAKE,
+      [
+        { method: 'GET', path: '/predict' },
+        { method: 'POST', path: '/other', body: '{"text": "Win!"}' },
+      ],
+      () => [NOT_FOUND, NOT_FOUND],
+      'only POST with the path /predict is the endpoint: check req.method and req.url, and answer 404 not_found otherwise',
+    ),
+    serves(
+      'a 180 kB message, which arrives in several pieces',
+      () => FAKE,
+      [{ method: 'POST', path: '/predict', body: JSON.stringify({ text: LONG_TEXT }) }],
+      () => [{ status: 200, json: { prediction: 'spam', probability: 0.9, model: { name: 'fake', version: '9.8.7' } } }],
+      "add every 'data' chunk to the body and answer on 'end', when the whole body has arrived",
+    ),
+  ],
+};
+
+export const exercises = [replyChecks, badChecks, serverChecks];

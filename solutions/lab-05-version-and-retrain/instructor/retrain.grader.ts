@@ -1,0 +1,99 @@
+/** Instructor checks for lab 05's retrain: where it chooses its threshold, the folder it writes into, and versions it must not rewrite. */
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { expectClose, expectEqual, once, submission } from '../../../grading/harness';
+import { loadArtifact } from '../../../mlkit/artifact';
+import { evaluateScores, thresholdForF1 } from '../../../mlkit/metrics';
+import { appCheck, RETRAIN, retrainedDir } from '../grader/http';
+import { tuneRows } from './reference';
+
+/** The models folder holding the public checks' retrain (`<it>/spam/1.1.0`). */
+async function retrainedRoot(): Promise<string> {
+  return path.dirname(path.dirname(await retrainedDir()));
+}
+
+/** The one retrain of this file: 2.0.0, parent 1.1.0, into a folder nobody created yet (as on a fresh clone). */
+function freshRetrain(): Promise<{ modelsDir: string; dir: unknown }> {
+  return once('retrain 2.0.0 into a fresh folder', async () => {
+    const modelsDir = path.join(await retrainedRoot(), 'fresh-clone', 'models');
+    const dir = await submission().call(RETRAIN, 'retrain', [{ version: '2.0.0', modelsDir, parent: '1.1.0' }], 120_000);
+    return { modelsDir, dir };
+  });
+}
+
+function fileHashes(dir: string): Record<string, string> {
+  const hash = (f: string): string =>
+    createHash('sha256')
+      .update(readFileSync(path.join(dir, f)))
+      .digest('hex');
+  return { 'model.json': hash('model.json'), 'metadata.json': hash('metadata.json') };
+}
+
+describe('lab-05 instructor checks: retrain', () => {
+  appCheck(
+    'retrain chooses its threshold for F1 on the tune rows and records metrics.validation there',
+    2,
+    `${RETRAIN}: retrain() — chooseThreshold and metrics.validation on the tune rows (period 1's validation + the last 1/4 of the labelled half)`,
+    async () => {
+      const dir = await retrainedDir();
+      const model = loadArtifact(dir);
+      const tune = tuneRows();
+      const scores = model.predictProba(tune.texts);
+      const best = thresholdForF1(tune.labels, scores).threshold;
+      expectClose(
+        model.threshold,
+        best,
+        1e-12,
+        `the saved threshold (the F1-best threshold on the ${tune.texts.length} tune rows is ${best.toFixed(4)})`,
+      );
+      const measured = evaluateScores(tune.labels, scores, model.threshold);
+      const recorded = ((model.metadata as Record<string, unknown>)['metrics'] as Record<string, Record<string, unknown>> | undefined)?.[
+        'validation'
+      ];
+      for (const m of ['precision', 'recall', 'f1'] as const)
+        expectClose(
+          recorded?.[m],
+          measured[m],
+          1e-9,
+          `metadata.metrics.validation.${m} (measured here on the tune rows: ${measured[m].toFixed(4)})`,
+        );
+    },
+  );
+  appCheck(
+    'retrain into a models folder that does not exist yet: creates it, returns <modelsDir>/spam/2.0.0, records parent_version',
+    1,
+    `${RETRAIN}: retrain() — write into options.modelsDir (saveArtifact creates it) and record options.parent`,
+    async () => {
+      const { modelsDir, dir } = await freshRetrain().catch((err: unknown) => {
+        throw new Error(
+          `retrain({ version: "2.0.0", modelsDir: <a folder not created yet>, parent: "1.1.0" }) failed: ${err instanceof Error ? err.message : String(err)}`,
+        );
+      });
+      expectEqual(dir, path.join(modelsDir, 'spam', '2.0.0'), 'the folder retrain() returned (inside the modelsDir it was given)');
+      const metadata = loadArtifact(String(dir)).metadata as Record<string, unknown>;
+      expectEqual(metadata['version'], '2.0.0', 'metadata.version');
+      expectEqual(metadata['parent_version'], '1.1.0', 'metadata.parent_version (the parent it was given)');
+    },
+  );
+  appCheck(
+    'retrain refuses a version that already exists, and leaves its files as they were',
+    1,
+    `${RETRAIN}: retrain() — check <modelsDir>/spam/<version> before training, and throw naming the version`,
+    async () => {
+      const dir = await retrainedDir();
+      const before = fileHashes(dir);
+      let error: unknown;
+      try {
+        await submission().call(RETRAIN, 'retrain', [{ version: '1.1.0', modelsDir: await retrainedRoot() }], 120_000);
+      } catch (err) {
+        error = err;
+      }
+      if (error === undefined)
+        throw new Error('retrain({ version: "1.1.0" }) into the folder that already holds 1.1.0 returned: expected it to throw');
+      if (!String(error instanceof Error ? error.message : error).includes('1.1.0'))
+        throw new Error(`expected the error to name version 1.1.0, got ${JSON.stringify(String(error))}`);
+      expectEqual(fileHashes(dir), before, "the sha256 of 1.1.0's files after the refused retrain");
+    },
+  );
+});
