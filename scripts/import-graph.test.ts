@@ -26,6 +26,19 @@ describe('import graph of the project', () => {
     assert.deepEqual(imports, []);
   });
 
+  it("keeps npm start's modules inside scripts/ (the notebooks image registers the kernel with only scripts/ copied)", () => {
+    const reached = new Set<string>();
+    const visit = (file: string): void => {
+      if (reached.has(file)) return;
+      reached.add(file);
+      for (const next of graph.get(file) ?? []) visit(next);
+    };
+    visit(path.join(ROOT, 'scripts/start.ts'));
+    assert.ok(reached.size > 3, `start.ts reaches only ${reached.size} files: the graph did not follow its imports`);
+    const outside = [...reached].map((f) => path.relative(ROOT, f)).filter((f) => !f.startsWith('scripts/'));
+    assert.deepEqual(outside, []);
+  });
+
   it('follows the datasets reader to its modules, including the lazily required build', () => {
     const edges = (file: string): string[] => (graph.get(path.join(ROOT, file)) ?? []).map((f) => path.relative(ROOT, f)).sort();
     assert.deepEqual(edges('datasets/read.ts'), ['datasets/files.ts', 'datasets/make.ts']);

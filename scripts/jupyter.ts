@@ -5,8 +5,13 @@ import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { REPO_ROOT } from '../grading/harness/repo-root';
 
+/**
+ * The repository root. scripts/ keeps its own (rather than grading/harness/repo-root): the
+ * notebooks image registers the kernel with only scripts/ copied in, so `npm start`'s modules may
+ * import nothing outside this folder.
+ */
+export const REPO_ROOT = path.resolve(__dirname, '..');
 const LOCAL_BIN = path.join(REPO_ROOT, 'node_modules', '.bin');
 
 /** PATH with the project's `node_modules/.bin` first: the kernelspec starts `tslab` by name. */

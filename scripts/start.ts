@@ -12,8 +12,7 @@ import { randomBytes } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as net from 'node:net';
 import * as path from 'node:path';
-import { findCourseKernel, jupyterFrontEnd, jupyterPython, pathWithLocalBin, registerCourseKernel } from './jupyter';
-import { REPO_ROOT } from '../grading/harness/repo-root';
+import { findCourseKernel, jupyterFrontEnd, jupyterPython, pathWithLocalBin, REPO_ROOT, registerCourseKernel } from './jupyter';
 import { installJupyter, noJupyterMessage, planRoutes, type Actions, type ConsentPolicy, type Machine } from './jupyter-install';
 import { realActions, realMachine } from './machine';
 

@@ -1,7 +1,9 @@
 /**
- * The repository root, for code that runs from the checkout (graders, tests, scripts, deploy
- * tests, benches). Code that also runs compiled inside an image finds its root at run time
- * instead (server-template's `repoRoot()`), because there this file is not where it is here.
+ * The repository root, for code that runs from the checkout (graders, tests, notebook tools,
+ * deploy tests, benches). `npm start`'s modules keep their own in scripts/jupyter.ts, because the
+ * notebooks image runs them with only scripts/ copied in. Code that also runs compiled inside an
+ * image finds its root at run time instead (server-template's `repoRoot()`), because there this
+ * file is not where it is here.
  */
 import * as path from 'node:path';
 
