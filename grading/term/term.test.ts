@@ -18,6 +18,10 @@ import type { SimilarityReport } from './similarity';
 import { writeSeededClass, type SeededClass } from './seeded-class';
 
 const lab = resolveLab(path.join(REPO_ROOT, 'solutions'), 'lab-00');
+/** Lab 00's points, and what the late policy leaves of them after 4 late days (10 % a day, capped at 30 %). */
+const MAX = lab.config.max_score;
+const LATE_PENALTY = 0.3 * MAX;
+const LATE_FINAL = MAX - LATE_PENALTY;
 
 function cli(script: string, ...args: string[]): { code: number | null; out: string } {
   const r = spawnSync(
@@ -104,13 +108,16 @@ describe("the instructor's term on a seeded class of lab 00", function () {
     assert.equal(statuses.get('s16-invalid'), 'invalid');
     assert.equal(statuses.get('s14-crash'), 'crashed');
     for (const id of ['s01-reference', 's02-functional', 's03-whileLoops', 's04-tally', 's05-recursive', 's17-recursive-archive'])
-      assert.equal(results(id).score, 20, `${id}: an independent correct answer scores full marks`);
+      assert.equal(results(id).score, MAX, `${id}: an independent correct answer scores full marks`);
   });
 
   describe('1. honest visibility', () => {
     it('says what ran before release: public checks, and how many hidden points are still to come', () => {
       const md = read('submissions', 's01-reference', 'feedback.md');
-      assert.match(md, /public checks 10\/10\*\* — 10 points of hidden checks are graded after the deadline/);
+      const visible = results('s01-reference').tests.filter((t) => t.visibility === 'visible');
+      const pub = visible.reduce((sum, t) => sum + t.max_score, 0);
+      assert.ok(pub > 0 && pub < MAX, `public points ${pub} of ${MAX}`);
+      assert.ok(md.includes(`public checks ${pub}/${pub}** — ${MAX - pub} points of hidden checks are graded after the deadline`), md);
       assert.doesNotMatch(md, /all (tests|checks) passed|Every check passed/i);
     });
     it('names no hidden check before release, and shows them in full once published', () => {
@@ -135,12 +142,17 @@ describe("the instructor's term on a seeded class of lab 00", function () {
     it('applies grace, penalty, cap, extensions and slip days carried over from earlier labs', () => {
       const cols = ['raw_score', 'late_days', 'penalty', 'slip_days_used', 'final_score', 'late_flag'];
       const row = (id: string): string[] => cols.map((c) => gradeRow(id)[c]!);
-      assert.deepEqual(row('s01-reference'), ['20', '0', '0', '0', '20', '']);
-      assert.deepEqual(row('s02-functional'), ['20', '0', '0', '0', '20', ''], '11 minutes late is inside the 15 minutes of grace');
-      assert.deepEqual(row('s03-whileLoops'), ['20', '1', '0', '1', '20', ''], 'its last slip day covers the one late day');
-      assert.deepEqual(row('s04-tally'), ['20', '4', '6', '0', '14', ''], 'no slip day left: 4 days × 10 % capped at 30 % of 20');
-      assert.deepEqual(row('s05-recursive'), ['20', '0', '0', '0', '20', ''], 'the 2-day extension covers it');
-      assert.deepEqual(row('s17-recursive-archive'), ['20', '0', '0', '0', '20', ''], "the archive's time, as the policy allows");
+      const full = String(MAX);
+      assert.deepEqual(row('s01-reference'), [full, '0', '0', '0', full, '']);
+      assert.deepEqual(row('s02-functional'), [full, '0', '0', '0', full, ''], '11 minutes late is inside the 15 minutes of grace');
+      assert.deepEqual(row('s03-whileLoops'), [full, '1', '0', '1', full, ''], 'its last slip day covers the one late day');
+      assert.deepEqual(
+        row('s04-tally'),
+        [full, '4', String(LATE_PENALTY), '0', String(LATE_FINAL), ''],
+        `no slip day left: 4 days × 10 % capped at 30 % of ${MAX}`,
+      );
+      assert.deepEqual(row('s05-recursive'), [full, '0', '0', '0', full, ''], 'the 2-day extension covers it');
+      assert.deepEqual(row('s17-recursive-archive'), [full, '0', '0', '0', full, ''], "the archive's time, as the policy allows");
     });
     it('flags a submission without a time instead of guessing, and one not on the roster', () => {
       assert.equal(gradeRow('s06-functional-fault')['final_score'], '');
@@ -148,10 +160,12 @@ describe("the instructor's term on a seeded class of lab 00", function () {
       assert.match(gradeRow('s08-tally-fault')['late_flag']!, /not on the roster/);
     });
     it("writes the rule applied into the learner's feedback", () => {
-      assert.match(
-        read('submissions', 's04-tally', 'feedback.md'),
-        /## Late policy\n\nDue 2025-10-01T21:59:00.000Z, 15 minutes' grace; submitted 2025-10-04T23:00:00.000Z: 4 day\(s\) late; 0 slip day\(s\) used, 0 of 2 left for the term; penalty 4 day\(s\) × 10 % of 20 points, capped at 30 % = 6 points\. Final score 14 \/ 20/,
-      );
+      const rule =
+        "## Late policy\n\nDue 2025-10-01T21:59:00.000Z, 15 minutes' grace; submitted 2025-10-04T23:00:00.000Z: 4 day(s) late; " +
+        `0 slip day(s) used, 0 of 2 left for the term; penalty 4 day(s) × 10 % of ${MAX} points, capped at 30 % = ${LATE_PENALTY} points. ` +
+        `Final score ${LATE_FINAL} / ${MAX}`;
+      const md = read('submissions', 's04-tally', 'feedback.md');
+      assert.ok(md.includes(rule), md);
     });
     it("keeps the term ledger: this lab's slip days added, earlier labs' kept", () => {
       const ledger = JSON.parse(fs.readFileSync(path.join(work, 'ledger.json'), 'utf8')) as {
@@ -191,18 +205,18 @@ describe("the instructor's term on a seeded class of lab 00", function () {
     it('writes a Canvas gradebook with points possible and the final score (empty when flagged)', () => {
       const rows = parseCsv(read('gradebook-canvas.csv')).map((r) => r.cells);
       assert.deepEqual(rows[0], ['Student', 'ID', 'SIS User ID', 'SIS Login ID', 'Section', lab.config.title]);
-      assert.deepEqual(rows[1], ['Points Possible', '', '', '', '', '20']);
+      assert.deepEqual(rows[1], ['Points Possible', '', '', '', '', String(MAX)]);
       assert.deepEqual(
         rows.find((r) => r[0] === 'Ada Reference'),
-        ['Ada Reference', '', '', 'ada', '', '20'],
+        ['Ada Reference', '', '', 'ada', '', String(MAX)],
       );
-      assert.equal(rows.find((r) => r[3] === 's04-tally')?.[5], '14');
+      assert.equal(rows.find((r) => r[3] === 's04-tally')?.[5], String(LATE_FINAL));
       assert.equal(rows.find((r) => r[3] === 's06-functional-fault')?.[5], '');
     });
     it('writes a Moodle gradebook keyed by username', () => {
       const rows = parseCsv(read('gradebook-moodle.csv')).map((r) => r.cells);
       assert.deepEqual(rows[0], ['username', 'email', 'lab-00-warm-up', 'lab-00-warm-up feedback']);
-      assert.equal(rows.find((r) => r[0] === 's04-tally')?.[2], '14');
+      assert.equal(rows.find((r) => r[0] === 's04-tally')?.[2], String(LATE_FINAL));
     });
     it('analyses every check: pass rate as in the summary, discrimination, and flags', () => {
       const items = parseCsv(read('item-analysis.csv')).map((r) => r.cells);
@@ -257,7 +271,7 @@ describe("the instructor's term on a seeded class of lab 00", function () {
         new_score: number;
         changed: { check: string }[];
       };
-      assert.deepEqual([diff.old_score, diff.new_score, diff.changed.map((c) => c.check)], [19, 20, [broken]]);
+      assert.deepEqual([diff.old_score, diff.new_score, diff.changed.map((c) => c.check)], [MAX - 1, MAX, [broken]]);
       assert.match(read('regrade.md'), new RegExp(`\\| ${broken} \\| \\d+ \\| 0 \\|`));
       assert.equal(fs.readFileSync(path.join(prev, 'submissions', 's01-reference', 'results.json'), 'utf8'), before);
       assert.ok(!fs.existsSync(path.join(prev, 'regrade.md')));
