@@ -79,7 +79,12 @@ async function setUp(prometheus: string): Promise<string> {
   const port = await freePort();
   await docker(['run', '-d', '--name', LB, '--network', `${STACK}_backend`, '-p', `127.0.0.1:${port}:8080`, IMAGES.lb]);
   const url = `http://127.0.0.1:${port}`;
-  await poll('the balancer', async () => ((await fetch(`${url}/lb/health`)).ok ? true : undefined), 60, 500);
+  await poll(
+    'the balancer',
+    async () => ((await fetch(`${url}/lb/health`, { signal: AbortSignal.timeout(2_000) })).ok ? true : undefined),
+    60,
+    500,
+  );
   return url;
 }
 
@@ -118,6 +123,10 @@ async function main(): Promise<void> {
     console.log(`skipped: ${unavailable ?? 'the prometheus binary is not installed'}`);
     return;
   }
+  // A fetch to a published port whose container is not listening yet can wait on a socket that
+  // holds no reference on the event loop, and Node then exits mid-run with status 0: this timer
+  // keeps the process alive until the bench ends.
+  const keepAlive = setInterval(() => undefined, 1_000);
   try {
     const url = await setUp(prometheus);
     const rounds: Round[] = [];
@@ -125,6 +134,7 @@ async function main(): Promise<void> {
     report(rounds);
   } finally {
     await tearDown();
+    clearInterval(keepAlive);
   }
 }
 

@@ -7,6 +7,7 @@ import { promisify } from 'node:util';
 import { parse } from 'yaml';
 import { createMetrics } from '../server-template/src/metrics';
 import { registerPredictionMetrics } from '../solutions/service/deps';
+import { createReleaseMetrics } from '../solutions/service/release/metrics';
 import { PostgresPredictionLog } from '../solutions/service/postgres-log';
 import { program, PROMTOOL, requireSystem } from '../scripts/test-support/require-system';
 import { REPO_ROOT } from '../grading/harness/repo-root';
@@ -41,10 +42,11 @@ async function promtool(args: string[]): Promise<{ code: number; output: string 
   }
 }
 
-/** Metric names the service exports (`/metrics`), histograms with their series suffixes, and the shared log's. */
+/** Metric names the service exports (`/metrics`), histograms with their series suffixes, the release's and the shared log's. */
 async function exportedNames(): Promise<Set<string>> {
   const { registry } = createMetrics({ processMetrics: true });
   registerPredictionMetrics(registry);
+  createReleaseMetrics(registry);
   const log = new PostgresPredictionLog({ url: 'postgres://nobody@127.0.0.1:1/none', timeoutMs: 200 });
   log.registerMetrics(registry);
   await log.close();

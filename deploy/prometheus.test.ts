@@ -6,7 +6,7 @@ import * as path from 'node:path';
 import { PROMETHEUS, requireSystem } from '../scripts/test-support/require-system';
 import { REPO_ROOT } from '../grading/harness/repo-root';
 import { freePort, poll } from './support/net';
-import { startReferenceApi, type RunningApi } from './support/api';
+import { startReferenceApi, startReferenceRecsApi, type RunningApi } from './support/api';
 
 interface PromResponse<T> {
   status: string;
@@ -14,17 +14,24 @@ interface PromResponse<T> {
 }
 type Sample = { metric: Record<string, string>; value: [number, string] };
 
-/** The compose file's Prometheus config with its one target moved from `api:3000` to `target`. */
-function localScrapeConfig(target: string): string {
-  const config = readFileSync(path.join(REPO_ROOT, 'deploy', 'prometheus', 'prometheus.yml'), 'utf8');
-  const rewritten = config.replace('"api:3000"', JSON.stringify(target));
-  if (rewritten === config) throw new Error('deploy/prometheus/prometheus.yml no longer scrapes "api:3000"; update this test');
-  return rewritten;
+/** The compose file's Prometheus config with its targets moved from `api:3000` and `recs:3001` to the local services. */
+function localScrapeConfig(target: string, recsTarget: string): string {
+  let config = readFileSync(path.join(REPO_ROOT, 'deploy', 'prometheus', 'prometheus.yml'), 'utf8');
+  for (const [compose, local] of [
+    ['"api:3000"', target],
+    ['"recs:3001"', recsTarget],
+  ] as const) {
+    const rewritten = config.replace(compose, JSON.stringify(local));
+    if (rewritten === config) throw new Error(`deploy/prometheus/prometheus.yml no longer scrapes ${compose}; update this test`);
+    config = rewritten;
+  }
+  return config;
 }
 
 describe('Prometheus scraping the API (the compose scrape config, run locally)', function () {
   this.timeout(120_000);
   let api: RunningApi | undefined;
+  let recs: RunningApi | undefined;
   let prometheus: ChildProcess | undefined;
   let dir = '';
   let promUrl = '';
@@ -44,7 +51,10 @@ describe('Prometheus scraping the API (the compose scrape config, run locally)',
       body: JSON.stringify({ text: 'Free money now!!!' }),
     });
     assert.equal(predicted.status, 200, 'the API did not answer the prediction that the scrape should count');
-    writeFileSync(path.join(dir, 'prometheus.yml'), localScrapeConfig(new URL(api.url).host));
+    recs = await startReferenceRecsApi();
+    const served = await fetch(`${recs.url}/recommendations?user=999999&k=3`);
+    assert.equal(served.status, 200, 'the recommendation API did not answer the request the scrape should count');
+    writeFileSync(path.join(dir, 'prometheus.yml'), localScrapeConfig(new URL(api.url).host, new URL(recs.url).host));
     const port = await freePort();
     promUrl = `http://127.0.0.1:${port}`;
     prometheus = spawn(
@@ -66,6 +76,7 @@ describe('Prometheus scraping the API (the compose scrape config, run locally)',
       if (prometheus.exitCode === null) prometheus.kill('SIGKILL');
     }
     await api?.close();
+    await recs?.close();
     if (dir) rmSync(dir, { recursive: true, force: true });
   });
 
@@ -98,5 +109,21 @@ describe('Prometheus scraping the API (the compose scrape config, run locally)',
     assert.ok(spam >= 1, `predictions_total{class="spam"} = ${spam}`);
     const latency = await query('http_request_duration_seconds_count{route="/predict"}');
     assert.ok(latency.length > 0, 'no http_request_duration_seconds_count series with route="/predict"');
+  });
+
+  it('scrapes the recommendation API too: the fallback counter and the /recommendations latency histogram', async () => {
+    const fallback = await poll(
+      'recommendations_served_total{fallback="true"} in Prometheus',
+      async () => {
+        const result = await query('recommendations_served_total{fallback="true", job="recs-api"}');
+        return result.length > 0 ? result[0] : undefined;
+      },
+      80,
+      500,
+    );
+    assert.equal(Number(fallback.value[1]), 1);
+    assert.equal(fallback.metric['model_version'], '2010.5.0');
+    const latency = await query('http_request_duration_seconds_count{route="/recommendations", job="recs-api"}');
+    assert.ok(latency.length > 0, 'no http_request_duration_seconds_count series with route="/recommendations"');
   });
 });

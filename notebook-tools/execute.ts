@@ -63,7 +63,14 @@ export function executeNotebook(notebookPath: string, options: ExecuteOptions = 
       String(options.cellTimeoutSeconds ?? 300),
       ...(options.allowErrors ? ['allow-errors'] : []),
     ],
-    { cwd: path.dirname(notebookPath), env: { ...process.env, PATH: pathWithLocalBin() }, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 },
+    // COURSE_MODELS_DIR: a lesson that exports a model (notebook 04) writes it into this run's
+    // scratch folder, removed below, instead of the learner's labs folder.
+    {
+      cwd: path.dirname(notebookPath),
+      env: { ...process.env, PATH: pathWithLocalBin(), COURSE_MODELS_DIR: path.join(outDir, 'models') },
+      encoding: 'utf8',
+      maxBuffer: 64 * 1024 * 1024,
+    },
   );
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
   try {

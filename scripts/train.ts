@@ -1,5 +1,6 @@
 /**
- * `npm run train`: data → features → model → threshold on validation → metrics on validation
+ * `npm run train`: data → features → model → threshold on validation (the course's rule,
+ * `mlkit/pipeline/threshold-rule.ts`) → metrics on validation
  * and test → `models/spam/<version>/` (model.json + metadata.json). Deterministic: two runs
  * write the same model.json bytes.
  */
@@ -7,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { DEFAULT_BUILD_DIR, ensureDatasets, readSpamSplit, type SpamRow } from '../datasets/read';
 import { type DataFileEntry, type MetadataExtras, saveArtifact, sha256 } from '../mlkit/artifact';
-import { DEFAULT_SPAM_CONFIG, trainAndEvaluate } from '../mlkit/pipeline';
+import { COURSE_THRESHOLD_RULE, COURSE_THRESHOLD_RULE_TEXT, DEFAULT_SPAM_CONFIG, trainAndEvaluate } from '../mlkit/pipeline';
 import type { MetricsReport } from '../mlkit/metrics/report';
 import { monitoringRow, referenceStatistics } from '../mlkit/drift';
 import { UsageError } from '../grading/lib/usage';
@@ -37,7 +38,7 @@ async function main(): Promise<void> {
   if (args.help) return console.log(TRAIN_USAGE);
   await ensureDatasets({ log: (l) => console.log(l) });
   const splits = { train: readSpamSplit('train'), validation: readSpamSplit('validation'), test: readSpamSplit('test') };
-  const run = trainAndEvaluate(splits, DEFAULT_SPAM_CONFIG);
+  const run = trainAndEvaluate(splits, DEFAULT_SPAM_CONFIG, COURSE_THRESHOLD_RULE);
   const clf = run.classifier;
   // Drift reference: what the monitored inputs and outputs looked like on validation data.
   const reference = referenceStatistics(
@@ -56,7 +57,7 @@ async function main(): Promise<void> {
     metrics: { validation: run.validation, test },
     reference,
     config: DEFAULT_SPAM_CONFIG,
-    threshold_rule: 'maximise F1 on validation',
+    threshold_rule: COURSE_THRESHOLD_RULE_TEXT,
   };
   const dir = saveArtifact(args.out, 'spam', args.version, clf, extras);
   console.log(

@@ -1,5 +1,6 @@
 import { silentLogger } from '../../server-template/src/testing';
 import { startService } from '../../solutions/service/main';
+import { startRecsService } from '../../solutions/recs-service/main';
 
 export interface RunningApi {
   /** e.g. `http://127.0.0.1:41234` */
@@ -15,6 +16,15 @@ export interface RunningApi {
 export async function startReferenceApi(): Promise<RunningApi> {
   const handle = await startService(
     { PORT: '0', HOST: '127.0.0.1', PREDICTION_LOG: ':memory:', LOG_LEVEL: 'silent' },
+    { logger: silentLogger(), processMetrics: true },
+  );
+  return { url: handle.url, close: () => handle.close() };
+}
+
+/** The recommendation service in this process, on 127.0.0.1 and a free port, serving the committed models/recs/. */
+export async function startReferenceRecsApi(): Promise<RunningApi> {
+  const handle = await startRecsService(
+    { PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'silent' },
     { logger: silentLogger(), processMetrics: true },
   );
   return { url: handle.url, close: () => handle.close() };

@@ -38,7 +38,7 @@ describe('stage (a submission laid out for the sandbox)', () => {
 
   it('puts the reference files of lab 01 that lab 02 imports beside it, and only those', () => {
     const staged = fs.readdirSync(path.join(rootDir, 'labs', 'lab-01-ship-the-model', 'src')).sort();
-    assert.deepEqual(staged, ['predict.ts', 'registry.ts']);
+    assert.deepEqual(staged, ['models-folder.ts', 'predict.ts', 'registry.ts']);
     for (const f of staged) {
       assert.equal(
         fs.readFileSync(path.join(rootDir, 'labs', 'lab-01-ship-the-model', 'src', f), 'utf8'),
@@ -65,5 +65,54 @@ describe('stage (a submission laid out for the sandbox)', () => {
       earlier: referenceLabs(lab00.config),
     });
     assert.deepEqual(fs.readdirSync(path.join(spec.rootDir, 'labs')), [lab00.config.id]);
+  });
+
+  describe('a learner who finished lab 01, graded on lab 02', () => {
+    const LAB01 = 'lab-01-ship-the-model';
+    type ModelsFolder = { servedModelsDir(referenceDir: string, name: string): string };
+    let learner = '';
+    let staged = '';
+    before(() => {
+      // Their labs folder beside the repository's shared folders, as in their clone: lab 02 as
+      // generated, their own lab 01 (a changed predict.ts) and notebook 04's export in lab 01's models/.
+      learner = path.join(work, 'clone');
+      fs.mkdirSync(learner);
+      for (const entry of ['mlkit', 'node_modules', 'server-template', 'datasets'])
+        fs.symlinkSync(path.join(REPO_ROOT, entry), path.join(learner, entry), 'dir');
+      fs.cpSync(path.join(REPO_ROOT, 'labs', lab02.config.id), path.join(learner, 'labs', lab02.config.id), { recursive: true });
+      fs.cpSync(path.join(REPO_ROOT, 'solutions', LAB01, 'src'), path.join(learner, 'labs', LAB01, 'src'), { recursive: true });
+      fs.appendFileSync(path.join(learner, 'labs', LAB01, 'src', 'predict.ts'), '\n// their own\n');
+      const own = path.join(learner, 'labs', LAB01, 'models', 'spam', '0.4.0');
+      fs.cpSync(path.join(REPO_ROOT, 'models', 'spam', '1.0.0'), own, { recursive: true });
+      staged = stage({
+        labId: lab02.config.id,
+        source: path.join(learner, 'labs', lab02.config.id),
+        workDir: work,
+        isolation: 'process',
+        slot: lease.slot,
+        memoryMb: 256,
+        name: 'stage-test-own-lab-01',
+        earlier: referenceLabs(lab02.config),
+      }).rootDir;
+    });
+
+    it('serves their own exported model while they work in labs/ (lab 02 imports lab 01’s models-folder)', () => {
+      const folder = require(path.join(learner, 'labs', LAB01, 'src', 'models-folder.ts')) as ModelsFolder;
+      assert.equal(folder.servedModelsDir(path.join(REPO_ROOT, 'models'), 'spam'), path.join(learner, 'labs', LAB01, 'models'));
+      const app = fs.readFileSync(path.join(learner, 'labs', lab02.config.id, 'src', 'app.ts'), 'utf8');
+      assert.match(app, /servedModelsDir\(config\.modelsDir, config\.modelName\)/, 'lab 02 picks the folder lab 01 serves');
+    });
+
+    it('grades with lab 01’s reference answers and the course’s model, never their lab 01 (builds_on)', () => {
+      const src = path.join(staged, 'labs', LAB01, 'src');
+      assert.equal(
+        fs.readFileSync(path.join(src, 'predict.ts'), 'utf8'),
+        fs.readFileSync(path.join(lab01, 'src', 'predict.ts'), 'utf8'),
+        'the staged predict.ts is the reference one',
+      );
+      assert.equal(fs.existsSync(path.join(staged, 'labs', LAB01, 'models')), false, 'their export is not staged');
+      const folder = require(path.join(src, 'models-folder.ts')) as ModelsFolder;
+      assert.equal(folder.servedModelsDir(path.join(REPO_ROOT, 'models'), 'spam'), path.join(REPO_ROOT, 'models'));
+    });
   });
 });

@@ -1,8 +1,9 @@
 /**
  * Grading one notebook submission, and the batch's notebook kind: a submission is a folder, a
  * `.zip` or a `.tar.gz` holding the learner's `.ipynb`, or the `.ipynb` itself. The notebook is
- * checked by the trusted grader (JSON, cells, kernel), run in a sandbox slot with the hook's
- * cells appended, and scored from what the hook printed.
+ * checked by the trusted grader (JSON, cells, kernel), run in a sandbox slot from the top to its
+ * last exercise's checker cell with the hook's cells appended, and scored from what the hook
+ * printed.
  */
 import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
@@ -72,13 +73,17 @@ export interface GradeNotebookOptions {
   timeoutS?: number;
 }
 
-function summary(status: string, detail: string, missing: string[], failedCells: number): string {
+function summary(status: string, detail: string, missing: string[], failedCells: number, skipped: number): string {
   const lines = [status === 'graded' ? 'Graded.' : `Stopped: ${detail}`];
   if (missing.length)
     lines.push(
       `Exercise cells not found in the notebook: ${missing.join(', ')} (their functions were graded if the notebook still defines them).`,
     );
-  if (failedCells) lines.push(`${failedCells} of your cells failed when the notebook ran top to bottom.`);
+  if (failedCells) lines.push(`${failedCells} of your cells failed when the notebook ran from the top to the last exercise's checker.`);
+  if (skipped)
+    lines.push(
+      `The ${skipped} code cell${skipped === 1 ? '' : 's'} after the last exercise's checker cell did not run: grading stops there, so code after it is not graded.`,
+    );
   return lines.join('\n');
 }
 
@@ -90,7 +95,7 @@ export async function gradeNotebook(o: GradeNotebookOptions): Promise<Results> {
     learner,
     o.nb.exercises.map((e) => e.id),
   );
-  const { notebook, firstHook } = withHook(learner, graderCells(o.nb.id, o.nb.exercises, { hidden: !o.publicOnly }));
+  const { notebook, firstHook, skipped } = withHook(learner, graderCells(o.nb.id, o.nb.exercises, { hidden: !o.publicOnly }));
   const { spec, file } = stageNotebook(notebook, o.workDir, o.slot);
   try {
     const timeoutS = Math.max(10, (o.timeoutS ?? o.nb.config.timeouts.submission_s) - 15);
@@ -106,7 +111,7 @@ export async function gradeNotebook(o: GradeNotebookOptions): Promise<Results> {
       score: tests.reduce((s, t) => s + t.score, 0),
       max_score: tests.reduce((s, t) => s + t.max_score, 0),
       execution_time: Math.round((Date.now() - t0) / 100) / 10,
-      output: summary(run.status, run.detail, missing, run.learnerErrors.length),
+      output: summary(run.status, run.detail, missing, run.learnerErrors.length, skipped),
       tests,
       extra_data: { lab: o.nb.id, submission: o.submission, status: run.status, incidents: run.status === 'graded' ? [] : [run.detail] },
     };

@@ -1,7 +1,9 @@
 /**
  * Hostile notebook submissions for the meta-tests, built from a lesson's solution notebook cut
  * after its last exercise (so each costs the lesson's opening cells, not the whole lesson), each
- * with the status and score the grader must give it.
+ * with the status and score the grader must give it. A graded run stops at the last exercise's
+ * checker cell, so every hostile cell that must run sits before it; one fixture puts a cell that
+ * kills the kernel after it, which must not run.
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -36,12 +38,23 @@ export function shortSolution(nb: NotebookLab, file = nb.solutionFile): Notebook
   return { ...full, cells: full.cells.slice(0, last + 1) };
 }
 
-/** The short solution with `cell` inserted after the setup cell (the first code cell). */
-function withCell(nb: NotebookLab, source: string, at: 'after-setup' | 'end' = 'after-setup', file = nb.solutionFile): string {
+type Where = 'after-setup' | 'before-last-checker';
+
+/**
+ * The short solution with `cell` inserted after the setup cell (the first code cell), or just
+ * before the last exercise's checker cell (the short notebook's last cell).
+ */
+function withCell(nb: NotebookLab, source: string, at: Where = 'after-setup', file = nb.solutionFile): string {
   const n = shortSolution(nb, file);
   const setup = n.cells.findIndex((c) => c.cell_type === 'code');
-  const i = at === 'end' ? n.cells.length : setup + 1;
+  const i = at === 'before-last-checker' ? n.cells.length - 1 : setup + 1;
   return JSON.stringify({ ...n, cells: [...n.cells.slice(0, i), code(source), ...n.cells.slice(i)] });
+}
+
+/** The whole solution, with `source` as a cell after its last cell (past the last checker). */
+function withCellAtEnd(nb: NotebookLab, source: string): string {
+  const n = JSON.parse(fs.readFileSync(nb.solutionFile, 'utf8')) as Notebook;
+  return JSON.stringify({ ...n, cells: [...n.cells, code(source)] });
 }
 
 function withoutExercise(nb: NotebookLab, id: string): string {
@@ -111,12 +124,20 @@ export const HOSTILE_NOTEBOOKS: HostileNotebook[] = [
   // The learner's stubs, and a cell printing a report line of its own: only the hook's cells count.
   {
     name: 'forges-a-report',
-    text: (nb) => withCell(nb, FAKE_REPORT(nb), 'end', nb.learnerFile),
+    text: (nb) => withCell(nb, FAKE_REPORT(nb), 'before-last-checker', nb.learnerFile),
     status: 'graded',
     score: () => 0,
     reason: /^Graded/,
   },
   { name: 'checkers-edited', text: checkersEdited, status: 'graded', score: full, reason: /^Graded/ },
+  // Code after the last checker is not graded, so it cannot stop the grading either.
+  {
+    name: 'exits-after-last-checker',
+    text: (nb) => withCellAtEnd(nb, 'process.exit(1);'),
+    status: 'graded',
+    score: full,
+    reason: /^Graded[\s\S]*after the last exercise's checker cell did not run/,
+  },
   {
     name: 'exercise-removed',
     text: (nb) => withoutExercise(nb, lastId(nb)),

@@ -1,7 +1,8 @@
 /**
  * A submitted `.ipynb`, read by the trusted grader before anything runs: refused (status
  * `invalid`) when it is not a notebook of the course's kernel, then made ready for the kernel
- * with the grading hook's cells appended. Nothing here executes the learner's code.
+ * and cut after its last exercise's checker cell, with the grading hook's cells appended.
+ * Nothing here executes the learner's code.
  */
 import * as fs from 'node:fs';
 import { COURSE_KERNEL } from '../../scripts/jupyter';
@@ -72,16 +73,38 @@ const codeCell = (source: string, i: number): NotebookCell => ({
   outputs: [],
 });
 
+// How a cell says it belongs to an exercise when its metadata is gone: the exercise cell's first
+// line, or the checker's call.
+const EXERCISE_SOURCE = /^\s*\/\/\s*Exercise\s+nb-\d\d\.\d+\b|\bgrader\.check\(\s*['"]nb-\d\d\.\d+['"]/;
+
 /**
- * The learner's cells (saved outputs dropped: they are neither run nor trusted), then the hook's.
- * @returns the notebook to run and the index of the first hook cell
+ * Index of the last cell that belongs to an exercise — its answer or its checker, marked by
+ * `metadata.exercise` or by its source — or -1 when no cell does.
  */
-export function withHook(nb: Notebook, hook: readonly string[]): { notebook: Notebook; firstHook: number } {
-  const learner = nb.cells.map((c, i) => ({
+export function lastExerciseCell(nb: Notebook): number {
+  const belongs = (c: NotebookCell): boolean =>
+    c.metadata?.['exercise'] !== undefined || (c.cell_type === 'code' && EXERCISE_SOURCE.test(sourceOf(c)));
+  return nb.cells.reduce((last, c, i) => (belongs(c) ? i : last), -1);
+}
+
+/**
+ * What a graded run executes: the learner's cells from the top to the last exercise's checker
+ * cell (all of them when no cell belongs to an exercise), saved outputs dropped — they are
+ * neither run nor trusted — then the hook's. The lesson's work after the last checker (a grid
+ * search, a service and its timed requests) is what takes a run's time, and no check reads it;
+ * so a function the learner redefines after the last checker does not count.
+ * @returns the notebook to run, the index of the first hook cell, and how many of the learner's
+ *   code cells were left out
+ */
+export function withHook(nb: Notebook, hook: readonly string[]): { notebook: Notebook; firstHook: number; skipped: number } {
+  const last = lastExerciseCell(nb);
+  const kept = last < 0 ? nb.cells : nb.cells.slice(0, last + 1);
+  const learner = kept.map((c, i) => ({
     ...c,
     id: `learner-${i}`,
     ...(c.cell_type === 'code' ? { outputs: [], execution_count: null } : {}),
   }));
   const notebook = { ...nb, cells: [...learner, ...hook.map(codeCell)] };
-  return { notebook, firstHook: learner.length };
+  const skipped = nb.cells.slice(kept.length).filter((c) => c.cell_type === 'code').length;
+  return { notebook, firstHook: learner.length, skipped };
 }

@@ -37,7 +37,26 @@ export interface NotebookRun {
   hook: HookOutput;
   /** Learner cells that failed: index and first line of the error. */
   learnerErrors: Array<{ index: number; error: string }>;
+  /** Where the run's time went, seconds: for the benchmark's breakdown, not for scoring. */
+  timings: RunTimings;
 }
+
+export interface RunTimings {
+  /** From spawning the runner until it ended. */
+  totalS: number;
+  /** Starting the kernel, until it answered (part of totalS). */
+  kernelStartS?: number;
+  /** Each executed code cell (learner and hook), by its index in the run's notebook. */
+  cells: Array<{ index: number; seconds: number }>;
+}
+
+const noRun = (detail: string): NotebookRun => ({
+  status: 'crashed',
+  detail,
+  hook: { perExercise: [] },
+  learnerErrors: [],
+  timings: { totalS: 0, cells: [] },
+});
 
 function copyReadOnly(from: string, to: string): void {
   fs.mkdirSync(path.dirname(to), { recursive: true, mode: 0o755 });
@@ -75,38 +94,35 @@ export interface RunOptions {
   timeoutS: number;
 }
 
+/** Where a lesson saves models while graded (notebook 04's export): the sandbox's scratch folder, never a labs folder. */
+const scratchModels = (o: RunOptions): string => path.join(o.spec.tmpDir, 'models');
+
 function command(o: RunOptions, python: string): string[] {
   const argv = [python, RUNNER, o.file, COURSE_KERNEL, String(NOTEBOOK_LIMITS.cell_s), String(o.firstHook), String(OUTPUT_CAP_BYTES)];
   return sandboxedCommand(o.spec, argv, {
     loopback: true,
-    extraEnv: [`NODE_OPTIONS=--max-old-space-size=${o.spec.memoryMb}`, 'PYTHONDONTWRITEBYTECODE=1'],
+    extraEnv: [
+      `NODE_OPTIONS=--max-old-space-size=${o.spec.memoryMb}`,
+      'PYTHONDONTWRITEBYTECODE=1',
+      `COURSE_MODELS_DIR=${scratchModels(o)}`,
+    ],
   });
 }
 
 /** Executes the notebook; never throws for anything the notebook does. */
 export function runNotebook(o: RunOptions): Promise<NotebookRun> {
   const python = jupyterPython();
-  if (!python)
-    return Promise.resolve({
-      status: 'crashed',
-      detail: 'Jupyter is not installed on the grading machine',
-      hook: { perExercise: [] },
-      learnerErrors: [],
-    });
+  if (!python) return Promise.resolve(noRun('Jupyter is not installed on the grading machine'));
   const [cmd, ...args] = command(o, python);
+  const started = process.hrtime.bigint();
   const nonce = randomBytes(16).toString('hex');
   const child = spawn(cmd!, args, {
     cwd: o.spec.labDir,
     stdio: ['pipe', 'pipe', 'pipe'],
     detached: !isRoot(),
-    env: isRoot() ? {} : { ...process.env, NODE_OPTIONS: `--max-old-space-size=${o.spec.memoryMb}` },
+    env: isRoot() ? {} : { ...process.env, NODE_OPTIONS: `--max-old-space-size=${o.spec.memoryMb}`, COURSE_MODELS_DIR: scratchModels(o) },
   });
-  const run: NotebookRun = {
-    status: 'crashed',
-    detail: 'the notebook runner stopped without a result',
-    hook: { perExercise: [] },
-    learnerErrors: [],
-  };
+  const run = noRun('the notebook runner stopped without a result');
   let ended = false;
   const stop = (status: NotebookRun['status'], detail: string): void => {
     if (ended) return;
@@ -132,6 +148,7 @@ export function runNotebook(o: RunOptions): Promise<NotebookRun> {
       clearInterval(watchdog);
       clearTimeout(timer);
       kill(o.spec, child.pid);
+      run.timings.totalS = Number(process.hrtime.bigint() - started) / 1e9;
       resolve(run);
     });
   });
@@ -145,6 +162,9 @@ function onEvent(o: RunOptions, run: NotebookRun, e: Record<string, unknown>, st
     const i = Number(e['index']) - o.firstHook;
     if (i === 0) run.hook.setup = String(e['text']);
     else run.hook.perExercise[i - 1] = String(e['text']);
+  } else if (e['event'] === 'timing') {
+    if (e['what'] === 'kernel-start') run.timings.kernelStartS = Number(e['seconds']);
+    else run.timings.cells.push({ index: Number(e['index']), seconds: Number(e['seconds']) });
   } else if (e['event'] === 'learner-error') {
     run.learnerErrors.push({ index: Number(e['index']), error: String(e['error']) });
   } else if (e['event'] === 'end') {

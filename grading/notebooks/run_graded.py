@@ -5,7 +5,8 @@ usage: python3 run_graded.py NOTEBOOK KERNEL CELL_TIMEOUT_S FIRST_HOOK_CELL OUTP
 stdin: line 1 is a nonce; after the learner's cells this prints "hook-ready" and waits for a
 second line, which the grader sends once it has copied the hidden checks in. Every line this
 prints for the grader is "<nonce> <json>": {"event": "hook-ready"}, {"event": "cell", "index",
-"text"} for each hook cell, {"event": "learner-error", "index", "error"}, and last
+"text"} for each hook cell, {"event": "learner-error", "index", "error"}, {"event": "timing",
+"what": "kernel-start" | "cell", "index"?, "seconds"} (where a run's time goes), and last
 {"event": "end", "status": "graded" | "timeout" | "crashed", "cell", "detail"}. The kernel
 shares this process's stdout but never sees the nonce: it does not inherit stdin, and this
 process is made non-dumpable, so code of the same uid cannot read its memory or open its fds.
@@ -70,7 +71,9 @@ def run(client, nb, first_hook, say):
             sys.stdin.readline()
         if cell.cell_type != 'code':
             continue
+        started = time.monotonic()
         client.execute_cell(cell, index, execution_count=client.code_cells_executed + 1)
+        say({'event': 'timing', 'what': 'cell', 'index': index, 'seconds': round(time.monotonic() - started, 3)})
         if index in failed:
             time.sleep(TSLAB_ABORT_WINDOW_SECONDS)
         if index >= first_hook:
@@ -99,7 +102,9 @@ def main(argv):
     end = {'event': 'end', 'status': 'graded', 'cell': None, 'detail': ''}
     client.reset_execution_trackers()
     try:
+        started = time.monotonic()
         with client.setup_kernel():
+            say({'event': 'timing', 'what': 'kernel-start', 'seconds': round(time.monotonic() - started, 3)})
             run(client, nb, first_hook, say)
     except CellTimeoutError:
         end.update(status='timeout', detail=f'a cell did not finish within {timeout} s')

@@ -7,7 +7,8 @@ import { bootstrapCI, type ConfidenceInterval } from '../metrics/bootstrap';
 import { applyThreshold, confusionMatrix, f1 } from '../metrics/confusion';
 import { evaluateScores, type MetricsReport } from '../metrics/report';
 import type { SpamClassifier } from './spam-classifier';
-import { chooseThreshold, DEFAULT_SPAM_CONFIG, type SpamConfig, type ThresholdRule, toBinaryLabels, trainSpamClassifier } from './train';
+import { COURSE_THRESHOLD_RULE, type ThresholdRule } from './threshold-rule';
+import { chooseThreshold, DEFAULT_SPAM_CONFIG, type SpamConfig, toBinaryLabels, trainSpamClassifier } from './train';
 
 /** A labelled message, as in the dataset files (`text`, `label`). */
 export interface LabelledText {
@@ -39,7 +40,7 @@ export function f1AtThreshold(threshold: number): (y: ArrayLike<number>, scores:
 export function trainAndEvaluate(
   splits: { readonly train: readonly LabelledText[]; readonly validation: readonly LabelledText[]; readonly test: readonly LabelledText[] },
   config: SpamConfig = DEFAULT_SPAM_CONFIG,
-  rule: ThresholdRule = { rule: 'f1' },
+  rule: ThresholdRule = COURSE_THRESHOLD_RULE,
   seed = 42,
 ): TrainingRun {
   const texts = (rows: readonly LabelledText[]): string[] => rows.map((r) => r.text);

@@ -1,3 +1,4 @@
 export * from './spam-classifier';
 export * from './train';
 export * from './evaluate';
+export * from './threshold-rule';

@@ -6,7 +6,7 @@ import { type AnalyzerOptions, forEachTerm } from '../text/analyzer';
 import { type TfidfOptions, TfidfVectorizer } from '../text/tfidf';
 import { type LogisticOptions, LogisticRegression } from '../models/logistic';
 import { MultinomialNB } from '../models/naive-bayes';
-import { thresholdForCost, thresholdForF1 } from '../metrics/threshold';
+import { COURSE_THRESHOLD_RULE, type ThresholdRule, thresholdByRule } from './threshold-rule';
 import { SpamClassifier } from './spam-classifier';
 
 export type ModelConfig =
@@ -65,20 +65,17 @@ export function trainSpamClassifier(
   return new SpamClassifier(config.analyzer, vectorizer, model);
 }
 
-/** How to pick the threshold on validation data. */
-export type ThresholdRule = { readonly rule: 'f1' } | { readonly rule: 'cost'; readonly costFp: number; readonly costFn: number };
+export type { ThresholdRule } from './threshold-rule';
 
 /**
  * Return the classifier with its threshold chosen on validation data.
- * @param rule `'f1'` maximises F1; `'cost'` minimises mean cost per message.
+ * @param rule the course's rule by default (`./threshold-rule`); `'cost'` minimises mean cost per message.
  */
 export function chooseThreshold(
   classifier: SpamClassifier,
   texts: readonly string[],
   labels: readonly (0 | 1)[],
-  rule: ThresholdRule = { rule: 'f1' },
+  rule: ThresholdRule = COURSE_THRESHOLD_RULE,
 ): SpamClassifier {
-  const scores = classifier.predictProba(texts);
-  const choice = rule.rule === 'f1' ? thresholdForF1(labels, scores) : thresholdForCost(labels, scores, rule.costFp, rule.costFn);
-  return classifier.withThreshold(choice.threshold);
+  return classifier.withThreshold(thresholdByRule(labels, classifier.predictProba(texts), rule).threshold);
 }

@@ -54,6 +54,9 @@ describe('ranking metrics', () => {
     it('does not credit an item listed twice a second time', () => {
       assert.equal(averagePrecisionAtK([2, 2], new Set([2, 5]), 2), 1 / 2);
       assert.equal(ndcgAtK([2, 2], new Set([2, 5]), 2), 1 / (1 + 1 / Math.log2(3)));
+      assert.equal(recallAtK([2, 2], new Set([2, 5]), 2), 1 / 2);
+      assert.equal(precisionAtK([2, 2], new Set([2, 5]), 2), 1 / 2);
+      assert.equal(hitAtK([2, 2], new Set([2, 5]), 2), 1);
     });
     it('refuses k that is not a positive integer', () => {
       assert.throws(() => precisionAtK([1], rel, 0), /positive integer/);

@@ -10,9 +10,10 @@ function checkK(k: number): void {
   if (!Number.isInteger(k) || k <= 0) throw new RangeError(`k must be a positive integer, got ${k}`);
 }
 
+/** Relevant items among the first k, each counted once (a repeated item is not a second find, as in AP and NDCG). */
 function hits(ranked: readonly number[], relevant: ReadonlySet<number>, k: number): number {
   checkK(k);
-  return ranked.slice(0, k).filter((i) => relevant.has(i)).length;
+  return new Set(ranked.slice(0, k).filter((i) => relevant.has(i))).size;
 }
 
 /** Share of the first k recommendations that are relevant: hits / k, in [0, 1]. */

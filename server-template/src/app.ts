@@ -25,8 +25,11 @@ export interface AppOptions {
    * A lab's own routes, mounted before the template's: a lab that writes `POST /predict` itself
    * (lab 01) answers it instead of the template's route. They get the same JSON body parsing,
    * request log, latency metric, 404/405 fallback and JSON errors as every other route.
+   * A route that answers predictions passes each request's to `record`, which counts and logs
+   * them exactly as the template's own `POST /predict` does (and shows them to a lab's own
+   * prediction metrics), so monitoring sees its traffic.
    */
-  routes?: (mount: RouteMount) => void;
+  routes?: (mount: RouteMount, record: routes.PredictionRecorder) => void;
 }
 
 /**
@@ -37,6 +40,8 @@ export interface RouteMount {
   get(path: string, handler: RequestHandler): void;
   /** `req.body` is the parsed JSON body (malformed JSON, a wrong type or a big body never reach the handler). */
   post(path: string, handler: RequestHandler): void;
+  /** Admin routes: behind the same ADMIN_TOKEN guard and failure limit as `/admin/reload`. */
+  admin: Omit<RouteMount, 'admin'>;
 }
 
 /** Flipped by `start` on SIGTERM: readiness fails and connections close after their response. */
@@ -50,8 +55,8 @@ export interface Lifecycle {
  */
 export interface PredictRouteParts {
   maxBodyBytes: number;
-  /** The route's logic: a parsed body in, the response body out, or an HttpError thrown. */
-  answer: (body: unknown) => routes.PredictResponse;
+  /** The route's logic: a parsed body (and `routes.requestOrigin` of the headers) in, the response body out, or an HttpError thrown. */
+  answer: routes.PredictAnswer;
   /** Starts the request's log line and latency observation, as the app does for every request. */
   observe: (req: IncomingMessage, res: ServerResponse) => void;
   /** Sees every error answer, as the app's error middleware does. */
@@ -209,8 +214,22 @@ export function createApp(deps: ServiceDeps, options: AppOptions): ServiceApp {
   };
   const body = jsonBody(config.maxBodyBytes);
   const answerPredict = routes.predictAnswer(predictDeps, limits, metrics);
+  const admin = routes.adminGuard(deps, config.adminToken, metrics);
+  // A lab's route records what the template's route records; the lab's own metrics see it here,
+  // since its predictions do not pass through the observed predictor.
+  const recordLabPredictions: routes.PredictionRecorder = (model, texts, predictions) => {
+    observe?.(model.info, predictions);
+    routes.recordPredictions(deps, metrics, model, texts, predictions);
+  };
   // Before the template's routes, so a lab's route of the same method and path is the one that answers.
-  options.routes?.({ get, post: (path, handler) => post(path, body, handler) });
+  options.routes?.(
+    {
+      get,
+      post: (path, handler) => post(path, body, handler),
+      admin: { get: (path, handler) => get(path, admin, handler), post: (path, handler) => post(path, admin, body, handler) },
+    },
+    recordLabPredictions,
+  );
   // The hot route first: Express tries routes in order, so /predict matches without scanning the rest.
   post('/predict', body, routes.predictHandler(answerPredict));
   for (const [path, handler] of pageHandlers()) get(path, handler);
@@ -227,7 +246,6 @@ export function createApp(deps: ServiceDeps, options: AppOptions): ServiceApp {
     '/monitoring/drift',
     routes.driftHandler(deps, (score) => driftScore.remember(score)),
   );
-  const admin = routes.adminGuard(deps, config.adminToken, metrics);
   post('/admin/reload', admin, body, routes.reloadHandler(deps));
   post('/admin/rollback', admin, body, routes.rollbackHandler(deps));
 

@@ -1,6 +1,6 @@
 import type { RequestListener } from 'node:http';
 import type { Logger } from 'pino';
-import { createApp, type ServiceApp } from './app';
+import { createApp, type AppOptions, type ServiceApp } from './app';
 import { ConfigError, type Config } from './config';
 import type { ServiceDeps } from './contracts';
 import { createLogger } from './logging';
@@ -30,12 +30,14 @@ export interface LaunchOptions {
   processMetrics?: boolean;
   /** What to serve in front of the app (default: the app itself), e.g. a fast path for one route. */
   front?: (service: ServiceApp) => RequestListener;
+  /** Routes of the service's own, mounted as `createApp`'s `routes` option mounts them. */
+  routes?: AppOptions['routes'];
 }
 
 /** Build the app around `deps` and listen as configured. Closing also closes the prediction log. */
 export async function launch(config: Config, deps: ServiceDeps, options: LaunchOptions = {}): Promise<ServiceHandle> {
   const logger = options.logger ?? createLogger(config.logLevel);
-  const service = createApp(deps, { config, logger, processMetrics: options.processMetrics ?? true });
+  const service = createApp(deps, { config, logger, processMetrics: options.processMetrics ?? true, routes: options.routes });
   const running = await start(service, {
     port: config.port,
     host: config.host,

@@ -63,6 +63,32 @@ export interface ModelRegistry {
   reload(version?: string): Promise<SwapResult>;
   /** Swap back to the model that was current before the last swap. */
   rollback(): Promise<SwapResult>;
+  /**
+   * Optional (a canary release): the model that answers this request, when not every request is
+   * answered by `current()`. Absent, or `undefined`: `current()` answers. Hot path: no I/O.
+   */
+  modelFor?(texts: readonly string[], origin: RequestOrigin): LoadedModel | undefined;
+  /**
+   * Optional (a shadow release): sees every request `/predict` answered, just before the answer
+   * is sent. Must return at once: work it wants to do with the request runs later.
+   */
+  answered?(request: AnsweredRequest): void;
+}
+
+/** What `/predict` knows of a request besides its body. */
+export interface RequestOrigin {
+  /** The `X-User-Id` header, when the client sent one: the key a canary splits traffic by. */
+  userId?: string;
+}
+
+/** A request `/predict` answered, as `ModelRegistry.answered` sees it. */
+export interface AnsweredRequest {
+  /** The model that answered (the one `modelFor` or `current()` gave). */
+  model: LoadedModel;
+  texts: readonly string[];
+  /** One per text, same order. */
+  predictions: readonly Prediction[];
+  origin: RequestOrigin;
 }
 
 /** A parsed `POST /predict` body: one text or a batch. */

@@ -1,5 +1,6 @@
+import type { IncomingHttpHeaders } from 'node:http';
 import type { Request, RequestHandler } from 'express';
-import type { LoadedModel, ModelInfo, Prediction, RequestLimits, ServiceDeps } from './contracts';
+import type { LoadedModel, ModelInfo, Prediction, RequestLimits, RequestOrigin, ServiceDeps } from './contracts';
 import { FailureLimiter } from './auth-limit';
 import { HttpError } from './errors';
 import type { ServiceMetrics } from './metrics';
@@ -21,22 +22,14 @@ export type PredictResponse =
  * Predictions are counted and logged here, so anything serving the route (the Express route
  * below, or a server in front of the app) answers and records the same way.
  */
-export function predictAnswer(deps: ServiceDeps, limits: RequestLimits, metrics: ServiceMetrics): (body: unknown) => PredictResponse {
-  return (body) => {
+export function predictAnswer(deps: ServiceDeps, limits: RequestLimits, metrics: ServiceMetrics): PredictAnswer {
+  return (body, origin = {}) => {
     const request = deps.validator.parsePredict(body, limits);
-    const model = requireModel(deps);
+    // A release (canary) may answer this request with another model than current().
+    const model = deps.models.modelFor?.(request.texts, origin) ?? requireModel(deps);
     const predictions = deps.predictor.predict(model, request.texts);
-    const ts = Date.now();
-    for (const p of predictions) metrics.predictions.inc({ class: p.prediction });
-    deps.predictionLog.record(
-      predictions.map((p, i) => ({
-        ts,
-        model: model.info,
-        text: request.texts[i] ?? '',
-        prediction: p.prediction,
-        probability: p.probability,
-      })),
-    );
+    recordPredictions(deps, metrics, model, request.texts, predictions);
+    deps.models.answered?.({ model, texts: request.texts, predictions, origin });
     const info = { name: model.info.name, version: model.info.version };
     if (request.kind === 'single') {
       const [p] = predictions;
@@ -47,10 +40,41 @@ export function predictAnswer(deps: ServiceDeps, limits: RequestLimits, metrics:
   };
 }
 
+/** Counts and logs one request's predictions (see {@link recordPredictions}). */
+export type PredictionRecorder = (model: LoadedModel, texts: readonly string[], predictions: readonly Prediction[]) => void;
+
+/**
+ * What every `POST /predict` answer does, whichever route served it: count the predictions by
+ * class (`predictions_total` in /metrics) and write them to the prediction log, one row per text.
+ */
+export function recordPredictions(
+  deps: Pick<ServiceDeps, 'predictionLog'>,
+  metrics: Pick<ServiceMetrics, 'predictions'>,
+  model: LoadedModel,
+  texts: readonly string[],
+  predictions: readonly Prediction[],
+): void {
+  const ts = Date.now();
+  for (const p of predictions) metrics.predictions.inc({ class: p.prediction });
+  deps.predictionLog.record(
+    predictions.map((p, i) => ({ ts, model: model.info, text: texts[i] ?? '', prediction: p.prediction, probability: p.probability })),
+  );
+}
+
+/** `POST /predict`'s logic: a parsed body (and what else the request says) in, the response body out. */
+export type PredictAnswer = (body: unknown, origin?: RequestOrigin) => PredictResponse;
+
+/** What the request's headers say for `/predict`: the `X-User-Id` a canary splits by (a repeated header: the first). */
+export function requestOrigin(headers: IncomingHttpHeaders): RequestOrigin {
+  const raw = headers['x-user-id'];
+  const userId = (Array.isArray(raw) ? raw[0] : raw)?.trim();
+  return userId ? { userId } : {};
+}
+
 /** `POST /predict` as an Express route (after `jsonBody`). */
-export function predictHandler(answer: (body: unknown) => PredictResponse): RequestHandler {
+export function predictHandler(answer: PredictAnswer): RequestHandler {
   return (req, res) => {
-    res.json(answer(req.body));
+    res.json(answer(req.body, requestOrigin(req.headers)));
   };
 }
 

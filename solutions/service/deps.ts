@@ -15,6 +15,7 @@ export { registerPredictionMetrics };
 import { bearerGuard } from '../lab-05-version-and-retrain/src/auth';
 import { VersionedRegistry } from '../lab-05-version-and-retrain/src/versioning';
 import { gatedSource } from './holdout-gate';
+import { ReleaseRegistry } from './release/release';
 
 function reason(err: unknown): string {
   return err instanceof Error ? err.message : String(err);
@@ -31,7 +32,16 @@ export interface ServiceDepsOptions {
   holdoutFile?: string;
 }
 
-export async function buildServiceDeps(config: Config, openArtifact: OpenArtifact, options: ServiceDepsOptions = {}): Promise<ServiceDeps> {
+/** The reference service's parts: its registry also tries candidates (canary, shadow; see release/). */
+export interface ReferenceServiceDeps extends ServiceDeps {
+  models: ReleaseRegistry;
+}
+
+export async function buildServiceDeps(
+  config: Config,
+  openArtifact: OpenArtifact,
+  options: ServiceDepsOptions = {},
+): Promise<ReferenceServiceDeps> {
   const disk = new DiskModelRegistry({ modelsDir: config.modelsDir, name: config.modelName, openArtifact });
   // A reload must beat the current model on the holdout (see holdout-gate.ts); rollback is not gated.
   const holdoutFile = options.holdoutFile ?? path.join(repoRoot(), 'datasets', 'build', 'spam', 'test.jsonl');
@@ -53,13 +63,19 @@ export async function buildServiceDeps(config: Config, openArtifact: OpenArtifac
       `Cannot open the prediction log ${config.predictionLog}: ${reason(err)}\nSet PREDICTION_LOG to a writable file or :memory:.`,
     );
   }
+  // Stable and candidate side by side; a candidate opens through the same gated source as a reload.
+  const release = new ReleaseRegistry(models);
+  const predictionMetrics = withLogMetrics(predictionLog, registerPredictionMetrics);
   return {
-    models,
+    models: release,
     validator: contractValidator,
     predictor,
     predictionLog,
     drift: new LogDriftMonitor(predictionLog, config.driftWindow),
     admin: bearerGuard,
-    predictionMetrics: withLogMetrics(predictionLog, registerPredictionMetrics),
+    predictionMetrics: (registry) => {
+      release.registerMetrics(registry);
+      return predictionMetrics(registry);
+    },
   };
 }

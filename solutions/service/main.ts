@@ -13,6 +13,7 @@ import type { OpenArtifact } from '../lab-01-ship-the-model/src/registry';
 import { defaultOpenArtifact } from './artifact';
 import { buildServiceDeps } from './deps';
 import { withFastPath } from './fast-path/predict-path';
+import { releaseRoutes } from './release/admin-routes';
 
 export type { ServiceHandle } from '../../server-template/src/bootstrap';
 
@@ -43,7 +44,8 @@ export async function startService(
   const deps = await buildServiceDeps(config, options.openArtifact ?? defaultOpenArtifact, { holdoutFile });
   try {
     const front = options.fastPath === false ? undefined : withFastPath;
-    return await launch(config, deps, { logger: options.logger, processMetrics: options.processMetrics, front });
+    const routes = releaseRoutes(deps.models);
+    return await launch(config, deps, { logger: options.logger, processMetrics: options.processMetrics, front, routes });
   } catch (err) {
     deps.predictionLog.close();
     throw err;

@@ -32,7 +32,7 @@ export function ownField(obj: object, key: string): unknown {
  */
 export function checkText(value: unknown, field: string): FieldProblem[] {
   void [value, field]; // your inputs
-  throw new Error("lab-02-harden-the-api: not implemented — missing → \"is required\"; not a string → name the type; \"\" → \"must not be empty\"");
+  throw new Error("lab-02-harden-the-api: not implemented — missing → \"is required\"; not a string → name the type; \"\" → \"must not be empty\"; only whitespace → \"must not be only whitespace\"");
 }
 
 /** A 400 `invalid_request` listing the problems (the first MAX_LISTED_PROBLEMS). */

@@ -1,7 +1,8 @@
 /**
  * A real retrain, notebook 09's route: the recipe that made 1.0.0 on period 1's training mail
- * plus the first three quarters of period 2's labelled half; the threshold chosen for F1 on
- * period 1's validation mail plus the last quarter of the labelled half; saved as a new version
+ * plus the first three quarters of period 2's labelled half; the threshold chosen by the course's
+ * one rule (`mlkit/pipeline/threshold-rule.ts`: the F1-best threshold) on period 1's validation
+ * mail plus the last quarter of the labelled half; saved as a new version
  * through the toolkit (checksums, metadata naming every data file by sha256 and counts). The
  * second half of period 2 is never touched here: it is the gate's holdout.
  */
@@ -64,5 +65,5 @@ export interface RetrainOptions {
  */
 export function retrain(options: RetrainOptions): string {
   void [options]; // your inputs
-  throw new Error("lab-05-version-and-retrain: not implemented — modelsDir defaults to mkdtempSync(…); refuse an existing <modelsDir>/spam/<version> first; retrainRows(); trainSpamClassifier on fit with RETRAIN_CONFIG; chooseThreshold on tune; evaluateScores at the chosen threshold; saveArtifact with dataEntry for each file");
+  throw new Error("lab-05-version-and-retrain: not implemented — modelsDir defaults to mkdtempSync(…); refuse an existing <modelsDir>/spam/<version> first; retrainRows(); trainSpamClassifier on fit with RETRAIN_CONFIG; chooseThreshold on tune with COURSE_THRESHOLD_RULE; evaluateScores at the chosen threshold; saveArtifact with dataEntry for each file");
 }

@@ -5,6 +5,17 @@ const METRICS = 'src/metrics.ts';
 const MODEL = 'src/rule-model.ts';
 const call = (file: string, fn: string, ...args: unknown[]): Promise<unknown> => submission().call(file, fn, args);
 
+/** The error message `fn(...args)` throws; fails the check when it answers instead. */
+async function refusal(file: string, fn: string, ...args: unknown[]): Promise<string> {
+  let answer: unknown;
+  try {
+    answer = await call(file, fn, ...args);
+  } catch (e) {
+    return (e as Error).message;
+  }
+  throw new Error(`${fn}(${args.map((a) => JSON.stringify(a)).join(', ')}) answered ${JSON.stringify(answer)}: expected an Error`);
+}
+
 describe('lab-00 instructor checks', () => {
   check('accuracy of nothing is NaN', 1, `${METRICS}: accuracy() with empty arrays`, async () => {
     expectClose(await call(METRICS, 'accuracy', [], []), NaN);
@@ -94,4 +105,26 @@ describe('lab-00 instructor checks', () => {
   check('fitThreshold breaks ties with the smallest threshold', 1, `${MODEL}: fitThreshold(), ties`, async () => {
     expectClose(await call(MODEL, 'fitThreshold', ['hello', 'world'], [0, 0], 3), 1);
   });
+  check(
+    'the metrics refuse labels that are not the numbers 0 and 1, naming the bad label',
+    1,
+    `${METRICS}: checkLabels(), every label is the number 0 or 1 (not true, -1 or '1')`,
+    async () => {
+      // A label column read as text, booleans, and -1/1 labels are each scored "fine" by === 1 or by truthiness.
+      const cases: [string, unknown[], unknown[], RegExp][] = [
+        ['accuracy', [1, 0, 1], [1, 0, '1'], /["'`]1["'`]|string/],
+        ['precision', [true, false], [1, 0], /true|boolean/],
+        ['recall', [1, -1, 1], [1, 0, 1], /-1/],
+        ['precision', [1, 0, 0.5], [1, 0, 1], /0\.5/],
+      ];
+      for (const [fn, yTrue, yPred, mentions] of cases) {
+        const message = await refusal(METRICS, fn, yTrue, yPred);
+        if (!mentions.test(message) || /not implemented|did not finish|stopped/.test(message))
+          throw new Error(
+            `${fn}(${JSON.stringify(yTrue)}, ${JSON.stringify(yPred)}) threw "${message}": expected an Error naming the bad label`,
+          );
+      }
+      expectClose(await call(METRICS, 'accuracy', [0, 1], [0, 1]), 1, 0, 'accuracy([0, 1], [0, 1]) still answers');
+    },
+  );
 });

@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { servedModelsDir } from './models-folder';
+import { OWN_MODELS_DIR, servedModelsDir } from './models-folder';
 
 describe('servedModelsDir', () => {
   let root: string;
@@ -31,5 +31,14 @@ describe('servedModelsDir', () => {
     mkdirSync(path.join(own(), 'other', '1.0.0'), { recursive: true });
     writeFileSync(path.join(own(), 'other', '1.0.0', 'metadata.json'), '{}');
     assert.equal(servedModelsDir(reference(), 'spam', own()), reference());
+  });
+
+  it("serves from the folder notebook 04's export cell writes (labs/lab-01-ship-the-model/models)", () => {
+    const lesson = readFileSync(path.join(__dirname, '..', '..', '..', 'notebooks', 'src', '04-evaluation.md'), 'utf8');
+    assert.match(
+      lesson,
+      /const modelsRoot = process\.env\.COURSE_MODELS_DIR \|\| path\.join\('labs', 'lab-01-ship-the-model', 'models'\);/,
+    );
+    assert.deepEqual(OWN_MODELS_DIR.split(path.sep).slice(-2), ['lab-01-ship-the-model', 'models']);
   });
 });

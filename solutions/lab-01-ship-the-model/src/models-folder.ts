@@ -2,9 +2,10 @@
  * Which models folder lab 01 serves: your own export when your lab folder has one, else the
  * course's reference model. Given: nothing to write here.
  *
- * To serve your model from notebook 04, save it into this lab's `models/` folder (in the
- * notebook's export cell, `saveArtifact(<this lab folder>/models, 'spam', '0.4.0', …)`), so that
- * `models/spam/0.4.0/` holds its `model.json` and `metadata.json`.
+ * Notebook 04's export cell (under *Export the model*) saves your model into this lab's `models/`
+ * folder, `saveArtifact(modelsRoot, 'spam', '0.4.0', …)` with `modelsRoot` =
+ * `labs/lab-01-ship-the-model/models`, so that `models/spam/0.4.0/` holds its `model.json` and
+ * `metadata.json`.
  */
 import * as path from 'node:path';
 import { listVersions } from '../../../mlkit/artifact';

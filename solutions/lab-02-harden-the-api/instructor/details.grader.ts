@@ -2,7 +2,7 @@
  * Instructor checks for lab 02: what the 400's details say, not only its status. A client fixes a
  * request from `details`, so each problem must name the right field and the JSON type it got.
  */
-import { check } from '../../../grading/harness';
+import { check, excerpt } from '../../../grading/harness';
 import { call, expectDetails, VALIDATE } from '../grader/http';
 
 /** Values of every JSON type but string, each with the word `jsonType` gives it. */
@@ -64,6 +64,31 @@ describe('lab-02 instructor checks: error details', () => {
         { field: 'instances[3].text', problem: 'must not be empty' },
         { field: 'instances[5].text', problem: 'must be a string, got number' },
       ]);
+    },
+  );
+  check(
+    'text of only whitespace (spaces, tabs, line breaks, no-break and ideographic spaces) → 400 naming the field; words with spaces around them → 200',
+    1,
+    `${VALIDATE}: checkText() — a text whose trim() is empty has no words`,
+    async () => {
+      for (const text of [' ', ' \n\t ', '\r\n\r\n', '\u00a0\u3000\u2003']) {
+        expectDetails(await call('POST', '/predict', { text }), `POST /predict {"text": ${JSON.stringify(text)}}`, 400, 'invalid_request', [
+          { field: 'text', problem: 'whitespace' },
+        ]);
+      }
+      const instances = [{ text: 'lunch at noon?' }, { text: '\t\t' }];
+      expectDetails(
+        await call('POST', '/predict', { instances }),
+        `POST /predict {"instances": ${JSON.stringify(instances)}}`,
+        400,
+        'invalid_request',
+        [{ field: 'instances[1].text', problem: 'whitespace' }],
+      );
+      const padded = await call('POST', '/predict', { text: '  lunch at noon?\n' });
+      if (padded.status !== 200)
+        throw new Error(
+          `POST /predict {"text": "  lunch at noon?\\n"}: expected 200 (it has words), got ${padded.status} ${excerpt(padded)}`,
+        );
     },
   );
 });

@@ -38,6 +38,28 @@ describe('lab-02 instructor checks: limits', () => {
     },
   );
   check(
+    'the limits count UTF-16 code units, as documented: "😀" × 20 + "a" (41 code units) → 413, and a batch of emoji over MAX_BATCH_CHARS → 413',
+    1,
+    `${VALIDATE}: checkLengths() and checkBatchChars() — text.length, not [...text].length (code points)`,
+    async () => {
+      expectDetails(
+        await call('POST', '/predict', { text: `${'😀'.repeat(20)}a` }, LIMITS),
+        '"😀" × 20 + "a" (41 UTF-16 code units, 21 code points; limit 40)',
+        413,
+        'text_too_long',
+        [{ field: 'text' }],
+      );
+      const emoji = { instances: [{ text: '🍕'.repeat(20) }, { text: '🎉'.repeat(20) }, { text: '🚀'.repeat(11) }] };
+      expectDetails(
+        await call('POST', '/predict', emoji, LIMITS),
+        'a batch of "🍕" × 20, "🎉" × 20, "🚀" × 11 (102 code units, 51 code points; MAX_BATCH_CHARS 100)',
+        413,
+        'batch_too_long',
+        [{ field: 'instances' }],
+      );
+    },
+  );
+  check(
     'a batch that breaks several rules gets the documented answer: its count first, then its items, then each text, then the total',
     1,
     `${VALIDATE}: parseBatch() — MAX_BATCH (413), then every item (400), then checkLengths, then checkBatchChars`,

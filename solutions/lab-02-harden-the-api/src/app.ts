@@ -14,6 +14,7 @@ import { loadConfig, type Config } from '../../../server-template/src/config';
 import type { ServiceDeps } from '../../../server-template/src/contracts';
 import { holeDeps, withoutVersioning } from '../../../server-template/src/holes';
 import { predictor } from '../../lab-01-ship-the-model/src/predict';
+import { servedModelsDir } from '../../lab-01-ship-the-model/src/models-folder';
 import { DiskModelRegistry } from '../../lab-01-ship-the-model/src/registry';
 import { contractValidator } from './validate';
 
@@ -26,9 +27,12 @@ export async function createLabApp(limits: { maxTextChars?: number; maxBatch?: n
   return createApp(await createLabDeps(config), { config, logger: pino({ level: 'silent' }) }).app;
 }
 
-/** The service's parts for this lab: lab 01's registry (the model loaded) and predictor, your validator. */
+/** The service's parts for this lab: lab 01's registry (your own model if you exported one) and predictor, your validator. */
 export async function createLabDeps(config: Config): Promise<ServiceDeps> {
-  const models = new DiskModelRegistry({ modelsDir: config.modelsDir, name: config.modelName, openArtifact: loadArtifact });
+  // Your own export from notebook 04 (lab 01's models/) when you have one, as lab 01 serves it.
+  // Graded, lab 01's folder holds its reference answers and no models/, so the checks run the course's model.
+  const modelsDir = servedModelsDir(config.modelsDir, config.modelName);
+  const models = new DiskModelRegistry({ modelsDir, name: config.modelName, openArtifact: loadArtifact });
   await models.load(config.modelVersion);
   return holeDeps({ models: withoutVersioning(models), predictor, validator: contractValidator });
 }

@@ -32,10 +32,12 @@ export function ownField(obj: object, key: string): unknown {
  * @param field the field's path for the message, e.g. "text" or "instances[0].text"
  */
 export function checkText(value: unknown, field: string): FieldProblem[] {
-  // BEGIN SOLUTION hint: missing → "is required"; not a string → name the type; "" → "must not be empty"
+  // BEGIN SOLUTION hint: missing → "is required"; not a string → name the type; "" → "must not be empty"; only whitespace → "must not be only whitespace"
   if (value === undefined) return [{ field, problem: 'is required' }];
   if (typeof value !== 'string') return [{ field, problem: `must be a string, got ${jsonType(value)}` }];
   if (value.length === 0) return [{ field, problem: 'must not be empty' }];
+  // A text of spaces and line breaks has no words: any answer the model gave would be noise.
+  if (value.trim().length === 0) return [{ field, problem: 'must not be only whitespace' }];
   return [];
   // END SOLUTION
 }

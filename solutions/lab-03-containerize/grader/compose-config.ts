@@ -28,9 +28,13 @@ export async function composeCommand(): Promise<string[] | undefined> {
   return undefined;
 }
 
-interface Service {
+/** One service as `compose config` prints it (long syntax: volumes and ports as objects). */
+export interface Service {
   build?: string | { context?: string; dockerfile?: string };
   ports?: (string | number | { target?: number | string; published?: number | string; host_ip?: string })[];
+  volumes?: (string | { type?: string; source?: string; target?: string })[];
+  environment?: Record<string, string | null> | string[];
+  init?: boolean;
 }
 
 /** `127.0.0.1:3000:3000/tcp`, `3000:3000`, or the long form → host address and container port. */
@@ -64,10 +68,15 @@ export function serviceConfigProblems(name: string, service: Service, root: stri
 }
 
 /**
- * Runs Compose's own `config` on `composeText` (with `dockerfileText` beside it); resolves to
- * the problems found (empty when Compose accepts it and the service is right).
+ * The services Compose resolves from `composeText` (with `dockerfileText` beside it) and the
+ * staged root they were resolved in; `refused` holds Compose's own words when it refuses the file.
  */
-export async function composeConfigProblems(cmd: string[], composeText: string, dockerfileText: string | undefined): Promise<string[]> {
+async function resolve<T>(
+  cmd: string[],
+  composeText: string,
+  dockerfileText: string | undefined,
+  use: (services: Record<string, Service>, root: string) => T,
+): Promise<T | { refused: string }> {
   const root = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'n2p-lab03-compose-')));
   try {
     const lab = path.join(root, 'labs', LAB_ID);
@@ -83,13 +92,35 @@ export async function composeConfigProblems(cmd: string[], composeText: string, 
       }));
     } catch (e) {
       const said = ((e as { stderr?: string }).stderr ?? (e as Error).message).replaceAll(root, '<repository>').trim();
-      return [`Compose refuses compose.yaml: ${said.split('\n').slice(-3).join(' ').slice(0, 400)}`];
+      return { refused: `Compose refuses compose.yaml: ${said.split('\n').slice(-3).join(' ').slice(0, 400)}` };
     }
-    const services = ((parse(out) as { services?: Record<string, Service> } | null)?.services ?? {}) as Record<string, Service>;
-    const built = Object.entries(services).filter(([, s]) => s.build !== undefined);
-    if (built.length === 0) return ['no service in compose.yaml has a build: Compose would not build your image'];
-    return built.flatMap(([name, s]) => serviceConfigProblems(name, s, root));
+    return use(((parse(out) as { services?: Record<string, Service> } | null)?.services ?? {}) as Record<string, Service>, root);
   } finally {
     fs.rmSync(root, { recursive: true, force: true });
   }
+}
+
+/**
+ * Runs Compose's own `config` on `composeText` (with `dockerfileText` beside it); resolves to
+ * the problems found (empty when Compose accepts it and the service is right).
+ */
+export async function composeConfigProblems(cmd: string[], composeText: string, dockerfileText: string | undefined): Promise<string[]> {
+  const result = await resolve(cmd, composeText, dockerfileText, (services, root) => {
+    const built = Object.entries(services).filter(([, s]) => s.build !== undefined);
+    if (built.length === 0) return ['no service in compose.yaml has a build: Compose would not build your image'];
+    return built.flatMap(([name, s]) => serviceConfigProblems(name, s, root));
+  });
+  return 'refused' in result ? [result.refused] : result;
+}
+
+/**
+ * The service Compose builds from this lab's Dockerfile, as Compose resolves it (its volumes,
+ * environment, init).
+ * @throws Error with Compose's words when it refuses the file, or when no service is built
+ */
+export async function builtService(cmd: string[], composeText: string, dockerfileText: string | undefined): Promise<Service> {
+  const result = await resolve(cmd, composeText, dockerfileText, (services) => Object.values(services).find((s) => s.build !== undefined));
+  if (result !== undefined && 'refused' in result) throw new Error(result.refused);
+  if (result === undefined) throw new Error('no service in compose.yaml has a build: Compose would not build your image');
+  return result;
 }

@@ -39,6 +39,20 @@ function canonical(value: unknown): unknown {
 }
 
 const MIN_ROWS = 20;
+/** SqlitePredictionLog's default flushIntervalMs, as the README documents it. */
+const FLUSH_INTERVAL_MS = 200;
+/** How long the live-read check waits for rows: many flush intervals, so a busy machine passes. */
+const LIVE_DEADLINE_MS = 3000;
+
+/** The rows a second reader finds in `logFile`, polled until there are `want` or `deadlineMs` passes. */
+async function rowsWithin(logFile: string, want: number, deadlineMs: number): Promise<number> {
+  const end = Date.now() + deadlineMs;
+  for (;;) {
+    const { rows } = (await submission().call(APP, 'inspectLog', [logFile])) as { rows: number };
+    if (rows >= want || Date.now() >= end) return rows;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
 /** Texts for the restart check: plain, non-ASCII, HTML with a link, shouting. */
 const RESTART_TEXTS = [
   'Lunch tomorrow?\n\nSee you at noon.',
@@ -125,6 +139,50 @@ describe('lab-04 instructor checks: edges and lifecycle', () => {
         .slice(0, n)
         .map(({ text, ...rest }) => ({ ...rest, features: textFeatures(text) }));
       expectEqual(canonical(got), canonical(want), `recent(${n}) after 6 predictions, a restart and 3 more`);
+    },
+  );
+  check(
+    'rows reach the file while the service runs, within the flush interval, with no read in between',
+    1,
+    `${LOG}: SqlitePredictionLog — the timer flushes every flushIntervalMs (setInterval, not once), not only on a read or close()`,
+    async () => {
+      // A notebook or a backup job reads the file while the service runs: rows must not wait for
+      // a drift report (recent() drains the buffer) or for the stop. Five predictions never fill a
+      // batch, so only the timer can write them; the deadline is many flush intervals, for a busy machine.
+      const logFile = 'live.sqlite';
+      const socket = await appSocket({ driftWindow: 500, logFile });
+      for (const [round, texts] of [PERIOD1.slice(0, 5), PERIOD1.slice(5, 10)].entries()) {
+        await replay(socket, texts);
+        const want = 5 * (round + 1);
+        const rows = await rowsWithin(logFile, want, LIVE_DEADLINE_MS);
+        if (rows !== want)
+          throw new Error(
+            `after ${want} predictions and ${LIVE_DEADLINE_MS} ms with no read through the app, a second reader found ${rows} rows in the log file: ` +
+              `expected ${want} (the timer writes what is buffered every ${FLUSH_INTERVAL_MS} ms)`,
+          );
+      }
+    },
+  ).timeout(4 * LIVE_DEADLINE_MS);
+  check(
+    'a stop after a burst loses nothing: close() writes every buffered batch, not only the first',
+    1,
+    `${LOG}: SqlitePredictionLog.close() — drain the whole buffer (batchRows rows per transaction) before closing the database`,
+    async () => {
+      // 100 rows are three full batches and a part: a close() that writes one batch keeps 32.
+      const burst = Array.from({ length: 100 }, (_, i) => ({
+        ts: 1_700_000_000_000 + 10 * i,
+        model: { name: 'spam', version: '1.0.0' },
+        text: RESTART_TEXTS[i % RESTART_TEXTS.length]!,
+        prediction: i % 3 === 0 ? 'spam' : 'ham',
+        probability: i % 3 === 0 ? 0.9 : 0.1,
+      }));
+      const got = (await submission().call(APP, 'logAcrossRestart', ['burst.sqlite', burst, [], burst.length])) as { ts?: unknown }[];
+      const stamps = got.map((r) => r.ts as number).sort((a, b) => a - b);
+      const want = burst.map((r) => r.ts);
+      if (JSON.stringify(stamps) !== JSON.stringify(want))
+        throw new Error(
+          `after ${burst.length} rows recorded at once and close(), the reopened log holds ${got.length} of them: expected all ${burst.length}`,
+        );
     },
   );
 });

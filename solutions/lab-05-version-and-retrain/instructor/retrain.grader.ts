@@ -4,7 +4,8 @@ import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { expectClose, expectEqual, once, submission } from '../../../grading/harness';
 import { loadArtifact } from '../../../mlkit/artifact';
-import { evaluateScores, thresholdForF1 } from '../../../mlkit/metrics';
+import { evaluateScores } from '../../../mlkit/metrics';
+import { COURSE_THRESHOLD_RULE_TEXT, courseThreshold } from '../../../mlkit/pipeline/threshold-rule';
 import { appCheck, RETRAIN, retrainedDir } from '../grader/http';
 import { tuneRows } from './reference';
 
@@ -32,20 +33,20 @@ function fileHashes(dir: string): Record<string, string> {
 
 describe('lab-05 instructor checks: retrain', () => {
   appCheck(
-    'retrain chooses its threshold for F1 on the tune rows and records metrics.validation there',
+    'retrain chooses its threshold by the course rule (the F1-best) on the tune rows and records metrics.validation there',
     2,
-    `${RETRAIN}: retrain() — chooseThreshold and metrics.validation on the tune rows (period 1's validation + the last 1/4 of the labelled half)`,
+    `${RETRAIN}: retrain() — chooseThreshold with COURSE_THRESHOLD_RULE and metrics.validation on the tune rows (period 1's validation + the last 1/4 of the labelled half)`,
     async () => {
       const dir = await retrainedDir();
       const model = loadArtifact(dir);
       const tune = tuneRows();
       const scores = model.predictProba(tune.texts);
-      const best = thresholdForF1(tune.labels, scores).threshold;
+      const best = courseThreshold(tune.labels, scores).threshold;
       expectClose(
         model.threshold,
         best,
         1e-12,
-        `the saved threshold (the F1-best threshold on the ${tune.texts.length} tune rows is ${best.toFixed(4)})`,
+        `the saved threshold (the course rule, ${COURSE_THRESHOLD_RULE_TEXT}: on the ${tune.texts.length} tune rows it is ${best.toFixed(4)})`,
       );
       const measured = evaluateScores(tune.labels, scores, model.threshold);
       const recorded = ((model.metadata as Record<string, unknown>)['metrics'] as Record<string, Record<string, unknown>> | undefined)?.[

@@ -1,7 +1,8 @@
 /**
  * A real retrain, notebook 09's route: the recipe that made 1.0.0 on period 1's training mail
- * plus the first three quarters of period 2's labelled half; the threshold chosen for F1 on
- * period 1's validation mail plus the last quarter of the labelled half; saved as a new version
+ * plus the first three quarters of period 2's labelled half; the threshold chosen by the course's
+ * one rule (`mlkit/pipeline/threshold-rule.ts`: the F1-best threshold) on period 1's validation
+ * mail plus the last quarter of the labelled half; saved as a new version
  * through the toolkit (checksums, metadata naming every data file by sha256 and counts). The
  * second half of period 2 is never touched here: it is the gate's holdout.
  */
@@ -18,6 +19,7 @@ import { period2Halves } from './period2';
 import { monitoringRow, referenceStatistics } from '../../../mlkit/drift';
 import { evaluateScores } from '../../../mlkit/metrics';
 import { chooseThreshold, toBinaryLabels, trainSpamClassifier } from '../../../mlkit/pipeline/train';
+import { COURSE_THRESHOLD_RULE, COURSE_THRESHOLD_RULE_TEXT } from '../../../mlkit/pipeline/threshold-rule';
 // END SOLUTION
 
 /**
@@ -84,7 +86,7 @@ export interface RetrainOptions {
  * @throws Error naming the version when `<modelsDir>/spam/<version>/` already exists
  */
 export function retrain(options: RetrainOptions): string {
-  // BEGIN SOLUTION hint: modelsDir defaults to mkdtempSync(…); refuse an existing <modelsDir>/spam/<version> first; retrainRows(); trainSpamClassifier on fit with RETRAIN_CONFIG; chooseThreshold on tune; evaluateScores at the chosen threshold; saveArtifact with dataEntry for each file
+  // BEGIN SOLUTION hint: modelsDir defaults to mkdtempSync(…); refuse an existing <modelsDir>/spam/<version> first; retrainRows(); trainSpamClassifier on fit with RETRAIN_CONFIG; chooseThreshold on tune with COURSE_THRESHOLD_RULE; evaluateScores at the chosen threshold; saveArtifact with dataEntry for each file
   const modelsDir = options.modelsDir ?? mkdtempSync(path.join(tmpdir(), 'retrain-'));
   const target = path.join(modelsDir, 'spam', options.version);
   if (existsSync(target))
@@ -96,6 +98,7 @@ export function retrain(options: RetrainOptions): string {
     trainSpamClassifier(texts(rows.fit), labels(rows.fit), RETRAIN_CONFIG),
     texts(rows.tune),
     labels(rows.tune),
+    COURSE_THRESHOLD_RULE,
   );
   const test = readSpamSplit('test');
   const [p1Train, p2Fit] = [rows.fit.slice(0, rows.fit.length - rows.labelledFit), rows.fit.slice(rows.fit.length - rows.labelledFit)];
@@ -116,6 +119,7 @@ export function retrain(options: RetrainOptions): string {
       test: evaluateScores(labels(test), model.predictProba(texts(test)), model.threshold),
     },
     reference,
+    threshold_rule: COURSE_THRESHOLD_RULE_TEXT,
     parent_version: options.parent ?? '1.0.0',
   });
   // END SOLUTION

@@ -1,6 +1,6 @@
 import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
 import type { PredictRouteParts, ServiceApp } from '../../../server-template/src/app';
-import type { PredictResponse } from '../../../server-template/src/routes';
+import { requestOrigin, type PredictResponse } from '../../../server-template/src/routes';
 import { readJsonBody } from './read-body';
 import { sendError, sendJson } from './respond';
 
@@ -48,7 +48,7 @@ export function predictPath(parts: PredictRouteParts): (req: IncomingMessage, re
       }
       let response: PredictResponse;
       try {
-        response = parts.answer(body);
+        response = parts.answer(body, requestOrigin(req.headers));
       } catch (err) {
         fail(res, err);
         return;

@@ -1,0 +1,78 @@
+import assert from 'node:assert/strict';
+import { Counter } from 'prom-client';
+import { createApp } from '../../../server-template/src/app';
+import type { LoggedPrediction, PredictionLog, PredictionMetrics } from '../../../server-template/src/contracts';
+import { holeDeps, holePredictionLog, withoutVersioning } from '../../../server-template/src/holes';
+import { start, type RunningServer } from '../../../server-template/src/server';
+import { fakeModel, MemoryRegistry, postJson, silentLogger, TEST_CONFIG } from '../../../server-template/src/testing';
+import { labRoutes } from './app';
+
+/** A prediction log that keeps what it is given, so the test can read it back. */
+function memoryLog(): PredictionLog & { rows: LoggedPrediction[] } {
+  const rows: LoggedPrediction[] = [];
+  return { ...holePredictionLog, rows, record: (r) => void rows.push(...r) };
+}
+
+/** `predictions_total{class="…"}` as /metrics shows it (0 when the series is absent). */
+function predictionsTotal(metricsText: string, cls: 'spam' | 'ham'): number {
+  const line = metricsText.split('\n').find((l) => l.startsWith(`predictions_total{class="${cls}"}`));
+  return line ? Number(line.split(' ').pop()) : 0;
+}
+
+describe("lab 01's POST /predict on the template", () => {
+  let server: RunningServer;
+  let url = '';
+  const log = memoryLog();
+  const labSeen: string[] = [];
+
+  before(async () => {
+    const models = new MemoryRegistry([fakeModel('0.4.0')]);
+    // A lab's own prediction metrics (lab 04's), to show the route's traffic reaches them too.
+    const predictionMetrics: PredictionMetrics = (registry) => {
+      const seen = new Counter({ name: 'lab_seen_total', help: 'predictions the lab saw', registers: [registry] });
+      return (_model, predictions) => {
+        seen.inc(predictions.length);
+        labSeen.push(...predictions.map((p) => p.prediction));
+      };
+    };
+    const deps = holeDeps({ models: withoutVersioning(models), predictionLog: log, predictionMetrics });
+    const service = createApp(deps, { config: TEST_CONFIG, logger: silentLogger(), routes: labRoutes(models) });
+    server = await start(service, { port: 0, host: '127.0.0.1', shutdownTimeoutMs: 5000 });
+    url = server.url;
+  });
+  after(() => server.shutdown());
+
+  describe('after a single and a batch request', () => {
+    before(async () => {
+      assert.equal((await postJson(`${url}/predict`, { text: 'FREE money!!!' })).status, 200);
+      const batch = await postJson(`${url}/predict`, { instances: [{ text: 'lunch at noon?' }, { text: 'free free money' }] });
+      assert.equal(batch.status, 200);
+    });
+
+    it('counts every prediction in /metrics by class, as the template route does', async () => {
+      const text = await (await fetch(`${url}/metrics`)).text();
+      assert.equal(predictionsTotal(text, 'spam'), 2, text);
+      assert.equal(predictionsTotal(text, 'ham'), 1, text);
+      assert.match(text, /^lab_seen_total 3$/m, "the lab's own prediction metrics see the route's predictions");
+    });
+
+    it('writes one prediction-log row per text, with the answering model, in order', () => {
+      assert.deepEqual(
+        log.rows.map((r) => [r.text, r.prediction, r.model.version]),
+        [
+          ['FREE money!!!', 'spam', '0.4.0'],
+          ['lunch at noon?', 'ham', '0.4.0'],
+          ['free free money', 'spam', '0.4.0'],
+        ],
+      );
+      assert.ok(log.rows.every((r) => r.probability >= 0 && r.probability <= 1 && Number.isFinite(r.ts)));
+      assert.deepEqual(labSeen, ['spam', 'ham', 'spam']);
+    });
+  });
+
+  it('records nothing for a request it refuses', async () => {
+    const before = log.rows.length;
+    assert.equal((await postJson(`${url}/predict`, { txt: 'hi' })).status, 400);
+    assert.equal(log.rows.length, before);
+  });
+});
