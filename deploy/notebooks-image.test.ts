@@ -125,6 +125,10 @@ describe('the notebooks image (compose service notebooks), lessons executed insi
       await docker(
         [
           'exec',
+          // Lesson 04 exports the learner's model into the mounted repository's labs/ unless told
+          // otherwise; a test run must leave the repository as it found it.
+          '-e',
+          'COURSE_MODELS_DIR=/tmp/course-models',
           id,
           'course-entrypoint',
           'jupyter',

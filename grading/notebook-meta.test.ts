@@ -6,7 +6,7 @@
  * (`grading/notebooks/hostile.ts`) with the right status, score and reason.
  *
  * Cost: a notebook run is ~30–60 s of kernel time here (two at a time): two runs per lesson, plus
- * one per fixture and seven short ones for a FULL lesson (its hostile notebooks stop after the
+ * one per fixture and eight short ones for a FULL lesson (its hostile notebooks stop after the
  * exercises; three are refused before anything runs). About 1 min per lesson and 4 min more for
  * a FULL one on an idle 2-core machine. NOTEBOOK_META=nb-03,nb-05 picks the FULL lessons (default
  * nb-03); NOTEBOOK_META=none checks solution and starter only; `--grep nb-03` runs one lesson.

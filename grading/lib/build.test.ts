@@ -76,5 +76,18 @@ describe('labs:build', () => {
         [`missing: ${second}`, 'not generated from solutions/: extra.ts', `out of date: ${first}`].sort(),
       );
     });
+    it("leaves the learner's exported models alone: not reported, and kept by a rebuild", () => {
+      const files = buildLab(lab);
+      writeLab(files, dir);
+      const exported = path.join(dir, 'models', 'spam', '0.4.0', 'model.json');
+      fs.mkdirSync(path.dirname(exported), { recursive: true });
+      fs.writeFileSync(exported, '{}');
+      fs.writeFileSync(path.join(dir, 'stray.ts'), '');
+      assert.deepEqual(diffLab(files, dir), ['not generated from solutions/: stray.ts']);
+      writeLab(files, dir);
+      assert.equal(fs.readFileSync(exported, 'utf8'), '{}', 'the export survives npm run labs:build');
+      assert.equal(fs.existsSync(path.join(dir, 'stray.ts')), false, 'everything else is regenerated');
+      assert.deepEqual(diffLab(files, dir), []);
+    });
   });
 });

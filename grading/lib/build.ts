@@ -11,6 +11,13 @@ import { findRegions, toStarter } from './markers';
 /** Lab-relative folders that stay instructor-only. */
 export const PRIVATE_DIRS = ['instructor', 'submissions', 'node_modules'];
 
+/**
+ * Lab-relative folders that hold the learner's own output, never generated: lesson 04 exports
+ * the learner's model into `labs/lab-01-ship-the-model/models/`. The check ignores them and a
+ * rebuild keeps them, so regenerating the labs never deletes a learner's work.
+ */
+export const LEARNER_OUTPUT_DIRS = ['models'];
+
 /** Generated files of one lab: lab-relative path (with `/`) → contents. */
 export type LabFiles = Map<string, Buffer>;
 
@@ -58,7 +65,7 @@ export function buildLab(lab: Lab): LabFiles {
 /** Differences between generated files and a folder on disk, as readable lines. */
 export function diffLab(files: LabFiles, dir: string): string[] {
   const problems: string[] = [];
-  const onDisk = fs.existsSync(dir) ? walk(dir) : [];
+  const onDisk = fs.existsSync(dir) ? walk(dir, LEARNER_OUTPUT_DIRS) : [];
   for (const [rel, buf] of files) {
     const p = path.join(dir, rel);
     if (!fs.existsSync(p)) problems.push(`missing: ${rel}`);
@@ -68,9 +75,13 @@ export function diffLab(files: LabFiles, dir: string): string[] {
   return problems;
 }
 
-/** Replaces `dir` with exactly `files`. */
+/** Replaces `dir` with exactly `files`, keeping the learner's output folders. */
 export function writeLab(files: LabFiles, dir: string): void {
-  fs.rmSync(dir, { recursive: true, force: true });
+  if (fs.existsSync(dir)) {
+    for (const entry of fs.readdirSync(dir)) {
+      if (!LEARNER_OUTPUT_DIRS.includes(entry)) fs.rmSync(path.join(dir, entry), { recursive: true, force: true });
+    }
+  }
   for (const [rel, buf] of files) {
     const p = path.join(dir, rel);
     fs.mkdirSync(path.dirname(p), { recursive: true });

@@ -19,6 +19,7 @@ type Bodies = Record<'src/metrics.ts' | 'src/rule-model.ts', string[]>;
 const STYLES: Record<string, Bodies> = {
   functional: {
     'src/metrics.ts': [
+      'for (const [name, ys] of [["yTrue", yTrue], ["yPred", yPred]] as const) {\n  const i = ys.findIndex((y) => y !== 0 && y !== 1);\n  if (i >= 0) throw new Error(`${name}[${i}] is ${JSON.stringify(ys[i])}: labels must be the numbers 0 and 1`);\n}',
       'return yTrue.length === 0 ? NaN : yTrue.filter((y, i) => y === yPred[i]).length / yTrue.length;',
       'const hits = yPred.filter((p, i) => p === 1 && yTrue[i] === 1).length;\nconst called = yPred.filter((p) => p === 1).length;\nreturn called > 0 ? hits / called : 0;',
       'const hits = yTrue.filter((y, i) => y === 1 && yPred[i] === 1).length;\nconst real = yTrue.reduce((n, y) => n + (y === 1 ? 1 : 0), 0);\nreturn real > 0 ? hits / real : 0;',
@@ -31,6 +32,7 @@ const STYLES: Record<string, Bodies> = {
   },
   whileLoops: {
     'src/metrics.ts': [
+      'let i = 0;\nwhile (i < yTrue.length) {\n  if (yTrue[i] !== 0 && yTrue[i] !== 1) throw new Error(`yTrue[${i}] is the ${typeof yTrue[i]} ${String(yTrue[i])}, not 0 or 1`);\n  if (yPred[i] !== 0 && yPred[i] !== 1) throw new Error(`yPred[${i}] is the ${typeof yPred[i]} ${String(yPred[i])}, not 0 or 1`);\n  i += 1;\n}',
       'let i = 0;\nlet same = 0;\nwhile (i < yTrue.length) {\n  same += yTrue[i] === yPred[i] ? 1 : 0;\n  i += 1;\n}\nreturn yTrue.length > 0 ? same / yTrue.length : Number.NaN;',
       'let i = 0;\nconst c = { good: 0, bad: 0 };\nwhile (i < yPred.length) {\n  if (yPred[i] === 1) {\n    if (yTrue[i] === 1) c.good += 1;\n    else c.bad += 1;\n  }\n  i += 1;\n}\nif (c.good + c.bad === 0) return 0;\nreturn c.good / (c.good + c.bad);',
       'let i = yTrue.length - 1;\nlet found = 0;\nlet missed = 0;\nwhile (i >= 0) {\n  if (yTrue[i] === 1) {\n    if (yPred[i] === 1) found++;\n    else missed++;\n  }\n  i--;\n}\nreturn found + missed ? found / (found + missed) : 0;',
@@ -43,6 +45,7 @@ const STYLES: Record<string, Bodies> = {
   },
   tally: {
     'src/metrics.ts': [
+      'const bad = (ys: Labels): number => ys.findIndex((y) => !(typeof y === "number" && (y === 0 || y === 1)));\nif (bad(yTrue) >= 0) throw new Error(`yTrue[${bad(yTrue)}] = ${JSON.stringify(yTrue[bad(yTrue)])} is not a 0/1 label`);\nif (bad(yPred) >= 0) throw new Error(`yPred[${bad(yPred)}] = ${JSON.stringify(yPred[bad(yPred)])} is not a 0/1 label`);',
       'const n = yTrue.length;\nif (!n) return NaN;\nconst wrong = yTrue.map((y, k) => Math.abs(y - (yPred[k] ?? 0))).reduce((a, b) => a + b, 0);\nreturn (n - wrong) / n;',
       'const pairs = yTrue.map((y, k) => `${y}${yPred[k]}`);\nconst tp = pairs.filter((p) => p === "11").length;\nconst fp = pairs.filter((p) => p === "01").length;\nreturn tp === 0 && fp === 0 ? 0 : tp / (tp + fp);',
       'const pairs = yTrue.map((y, k) => `${y}${yPred[k]}`);\nconst tp = pairs.filter((p) => p === "11").length;\nconst fn = pairs.filter((p) => p === "10").length;\nreturn tp === 0 && fn === 0 ? 0 : tp / (tp + fn);',
@@ -55,6 +58,7 @@ const STYLES: Record<string, Bodies> = {
   },
   recursive: {
     'src/metrics.ts': [
+      'const check = (name: string, ys: Labels, k: number): void => {\n  if (k === ys.length) return;\n  if (ys[k] !== 0 && ys[k] !== 1) throw new Error(`${name}[${k}] is ${JSON.stringify(ys[k])} (${typeof ys[k]}): only the numbers 0 and 1 are labels`);\n  check(name, ys, k + 1);\n};\ncheck("yTrue", yTrue, 0);\ncheck("yPred", yPred, 0);',
       'const agree = (k: number): number => (k === yTrue.length ? 0 : (yTrue[k] === yPred[k] ? 1 : 0) + agree(k + 1));\nreturn yTrue.length === 0 ? NaN : agree(0) / yTrue.length;',
       'let predictedSpam = 0;\nlet correctSpam = 0;\nyPred.forEach((p, k) => {\n  predictedSpam += p;\n  correctSpam += p * (yTrue[k] ?? 0);\n});\nreturn predictedSpam === 0 ? 0 : correctSpam / predictedSpam;',
       'let actualSpam = 0;\nlet caughtSpam = 0;\nyTrue.forEach((y, k) => {\n  actualSpam += y;\n  caughtSpam += y * (yPred[k] ?? 0);\n});\nreturn actualSpam === 0 ? 0 : caughtSpam / actualSpam;',
