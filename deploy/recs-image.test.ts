@@ -3,20 +3,12 @@ import { GenericContainer, Wait, type StartedTestContainer } from 'testcontainer
 import { DOCKER, requireSystem } from '../scripts/test-support/require-system';
 import { configureTestcontainers, docker, ensureBaseImage } from '../grading/harness/docker';
 import { REPO_ROOT } from '../grading/harness/repo-root';
+import { LoopbackContainer } from './support/loopback-container';
 import { poll } from './support/net';
 
 /** Tag of the image these tests build (deploy/recs/Dockerfile); kept so the next run reuses its layers. */
 const IMAGE = 'notebook-to-production/recs-api:test';
 const PORT = 3001;
-
-/** A container whose published ports bind to 127.0.0.1 only (testcontainers binds all interfaces). */
-class LoopbackContainer extends GenericContainer {
-  protected override async beforeContainerCreated(): Promise<void> {
-    for (const bindings of Object.values(this.hostConfig.PortBindings ?? {})) {
-      for (const binding of bindings as { HostIp?: string }[]) binding.HostIp = '127.0.0.1';
-    }
-  }
-}
 
 describe('the recommendation API image (deploy/recs/Dockerfile: build + run)', function () {
   this.timeout(60_000);
