@@ -42,19 +42,29 @@ describe('npm run recs:retrain', function () {
   after(() => fs.rmSync(modelsDir, { recursive: true, force: true }));
 
   describe('with a bad argument', () => {
-    it('exits 2 on a month that is not YYYY-MM, printing the usage', async () => {
-      const r = await retrain(['--month', '2010-6', '--models-dir', modelsDir]);
+    // Each case is its own CLI run; they share nothing, so they run side by side.
+    let runs: Record<'format' | 'range' | 'folder', Awaited<ReturnType<typeof retrain>>>;
+    before(async () => {
+      const [format, range, folder] = await Promise.all([
+        retrain(['--month', '2010-6', '--models-dir', modelsDir]),
+        retrain(['--month', '2010-12', '--models-dir', modelsDir]),
+        retrain(['--month', '2010-06', '--models-dir', path.join(modelsDir, 'missing')]),
+      ]);
+      runs = { format, range, folder };
+    });
+    it('exits 2 on a month that is not YYYY-MM, printing the usage', () => {
+      const r = runs.format;
       assert.equal(r.code, 2, r.stderr);
       assert.match(r.stderr, /--month: a month is written YYYY-MM/);
       assert.match(r.stderr, /usage: npm run recs:retrain/);
     });
-    it('exits 2 on a month whose next month is not in the log, naming the months that are', async () => {
-      const r = await retrain(['--month', '2010-12', '--models-dir', modelsDir]);
+    it('exits 2 on a month whose next month is not in the log, naming the months that are', () => {
+      const r = runs.range;
       assert.equal(r.code, 2, r.stderr);
       assert.match(r.stderr, /the log covers 2010-01 to 2010-12.*choose 2010-01 … 2010-11/);
     });
-    it('exits 2 on a models folder that does not exist', async () => {
-      const r = await retrain(['--month', '2010-06', '--models-dir', path.join(modelsDir, 'missing')]);
+    it('exits 2 on a models folder that does not exist', () => {
+      const r = runs.folder;
       assert.equal(r.code, 2, r.stderr);
       assert.match(r.stderr, /models folder .*missing does not exist/);
     });

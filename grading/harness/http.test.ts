@@ -5,7 +5,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import type { Sandbox } from '../sandbox/client';
 import { excerpt, expectStatus, request, requestJson, type JsonResponse } from './http';
-import { once, servedApp, setSubmission } from './index';
+import { disposeShared, once, servedApp, setSubmission } from './index';
 
 /** What the test server saw of the last request. */
 let seen: { method?: string; url?: string; headers: http.IncomingHttpHeaders; body: string } = { headers: {}, body: '' };
@@ -106,7 +106,7 @@ describe('harness HTTP', () => {
   });
 });
 
-describe('once and servedApp', () => {
+describe('once, disposeShared and servedApp', () => {
   /** A stand-in submission that counts the apps it starts. */
   const fake = (): Sandbox & { started: unknown[][] } => {
     const started: unknown[][] = [];
@@ -124,6 +124,37 @@ describe('once and servedApp', () => {
     assert.deepEqual([await once('k', make), await once('k', make), await once('other', make)], [1, 1, 2]);
     setSubmission(fake());
     assert.equal(await once('k', make), 3, 'a new submission starts afresh');
+  });
+  it('disposes of what once made with a dispose when the grading ends: once each, newest first, then forgets it', async () => {
+    const s = fake();
+    setSubmission(s);
+    const disposed: string[] = [];
+    const dispose = async (made: string): Promise<void> => void disposed.push(made);
+    await once('image', async () => 'image', { dispose });
+    await once('image', async () => 'second image', { dispose });
+    await once('container', async () => 'container', { dispose });
+    await once('plain', async () => 'plain');
+    await disposeShared(s);
+    assert.deepEqual(disposed, ['container', 'image']);
+    await disposeShared(s);
+    assert.deepEqual(disposed, ['container', 'image'], 'a second call disposes of nothing more');
+    assert.equal(await once('image', async () => 'rebuilt'), 'rebuilt', 'what was disposed of is made again');
+  });
+  it('disposes of nothing for a make that failed, and goes on past a disposal that throws', async () => {
+    const s = fake();
+    setSubmission(s);
+    const disposed: string[] = [];
+    await once('fails', () => Promise.reject(new Error('build failed')), { dispose: async () => void disposed.push('fails') }).catch(
+      () => undefined,
+    );
+    await once('ok', async () => 'ok', { dispose: async (made) => void disposed.push(made) });
+    await once('throws', async () => 'throws', {
+      dispose: async () => {
+        throw new Error('rmi failed');
+      },
+    });
+    await disposeShared(s);
+    assert.deepEqual(disposed, ['ok']);
   });
   it('starts one app per file, factory, arguments and instance, passing the start limit', async () => {
     const s = fake();

@@ -31,17 +31,41 @@ export function submission(): Sandbox {
 }
 
 const memos = new WeakMap<Sandbox, Map<string, Promise<unknown>>>();
+const disposals = new WeakMap<Sandbox, (() => Promise<void>)[]>();
 
 /**
  * Runs `make` once per submission and `key`; every check that asks shares the result, so
- * checks can share an app or a replay of traffic without depending on which runs first.
+ * checks can share an app or a replay of traffic without depending on which runs first. With
+ * `dispose`, what `make` made is disposed of when the submission's grading ends
+ * (`disposeShared`), so checks in several grader files can share it (a built image, say).
  */
-export function once<T>(key: string, make: () => Promise<T>): Promise<T> {
+export function once<T>(key: string, make: () => Promise<T>, options: { dispose?: (made: T) => Promise<void> } = {}): Promise<T> {
   const s = submission();
   const memo = memos.get(s) ?? new Map<string, Promise<unknown>>();
   memos.set(s, memo);
-  if (!memo.has(key)) memo.set(key, make());
+  if (!memo.has(key)) {
+    const made = make();
+    memo.set(key, made);
+    const { dispose } = options;
+    if (dispose) {
+      const list = disposals.get(s) ?? [];
+      disposals.set(s, list);
+      list.push(() => made.then(dispose, () => undefined));
+    }
+  }
   return memo.get(key) as Promise<T>;
+}
+
+/**
+ * Disposes of what the submission's checks shared with a `dispose` (newest first), and forgets
+ * what they shared. Called by the runner once every check has run; a failing disposal is
+ * skipped, so the others still run.
+ */
+export async function disposeShared(s: Sandbox): Promise<void> {
+  const list = disposals.get(s) ?? [];
+  disposals.delete(s);
+  memos.delete(s);
+  for (const dispose of list.reverse()) await dispose().catch(() => undefined);
 }
 
 /**

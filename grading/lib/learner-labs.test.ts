@@ -6,12 +6,23 @@ import { REPO_ROOT } from '../harness/repo-root';
 import { acquireSlot, type SlotLease } from '../sandbox/slots';
 import { buildLab } from './build';
 import { type LabConfig, LabError, listLabs } from './labs';
-import { labsFolderOf, learnerLabFiles, learnerLabsOf } from './learner-labs';
+import { labsFolderOf, learnerLabFiles, learnerLabsOf, MAX_EXPORT_BYTES, whoseLabFile } from './learner-labs';
 import { stage } from './stage';
 
 const solutions = listLabs(path.join(REPO_ROOT, 'solutions'));
 const lab = (id: string) => solutions.find((l) => l.config.id === id)!;
 const lab03 = lab('lab-03-containerize');
+const lab02 = lab('lab-02-harden-the-api');
+const LAB_01 = 'lab-01-ship-the-model';
+
+/** Writes `<labs>/lab-01-ship-the-model/models/spam/0.4.0/` with a model.json of `bytes` bytes. */
+function exportModel(labs: string, bytes = 10): string {
+  const dir = path.join(labs, LAB_01, 'models', 'spam', '0.4.0');
+  fs.mkdirSync(dir, { recursive: true });
+  fs.writeFileSync(path.join(dir, 'metadata.json'), '{}');
+  fs.writeFileSync(path.join(dir, 'model.json'), Buffer.alloc(bytes, 0x20));
+  return dir;
+}
 
 /** A learner's labs folder: every lab's starter, then `changes` (lab-relative path → text). */
 function labsFolder(root: string, changes: Record<string, string>): string {
@@ -62,6 +73,22 @@ describe('learner_labs (the learner’s own earlier labs, for a lab graded on th
     );
   });
 
+  it('stages the model a learner exported into lab 01’s models/, but no link in it', () => {
+    const labs = labsFolder(work, {});
+    const dir = exportModel(labs);
+    fs.symlinkSync('/etc/passwd', path.join(dir, 'notes.txt'));
+    assert.deepEqual(
+      learnerLabFiles(labs, learnerLabsOf(lab02.config)).map((f) => `${f.lab}/${f.rel}`),
+      [`${LAB_01}/models/spam/0.4.0/metadata.json`, `${LAB_01}/models/spam/0.4.0/model.json`],
+    );
+  });
+
+  it('stages none of an export bigger than the limit (half a model would fail its checksum)', () => {
+    const labs = labsFolder(work, {});
+    exportModel(labs, MAX_EXPORT_BYTES + 1);
+    assert.deepEqual(learnerLabFiles(labs, learnerLabsOf(lab02.config)), []);
+  });
+
   describe('stage', () => {
     let lease: SlotLease;
     before(() => {
@@ -86,6 +113,29 @@ describe('learner_labs (the learner’s own earlier labs, for a lab graded on th
       assert.equal(fs.readFileSync(staged, 'utf8'), '// mine\n');
       assert.equal(fs.statSync(staged).mode & 0o777, 0o644);
       assert.equal(fs.existsSync(path.join(rootDir, 'labs', 'lab-04-monitor')), false, 'an untouched lab 04 stays the reference');
+    });
+
+    it('tells a check whose lab 01 files lab 02 loaded: the learner’s changed route and export, the reference elsewhere', () => {
+      const labs = labsFolder(work, { [`${LAB_01}/src/app.ts`]: '// mine\n' });
+      exportModel(labs);
+      fs.chmodSync(work, 0o711);
+      const { rootDir } = stage({
+        labId: lab02.config.id,
+        source: path.join(labs, lab02.config.id),
+        workDir: work,
+        isolation: 'process',
+        slot: lease.slot,
+        memoryMb: 256,
+        name: 'learner-labs-test',
+        earlier: [lab(LAB_01)],
+        learnerLabs: learnerLabsOf(lab02.config),
+      });
+      const staged = path.join(rootDir, 'labs');
+      assert.equal(fs.readFileSync(path.join(staged, LAB_01, 'src', 'app.ts'), 'utf8'), '// mine\n', 'theirs replaces the reference');
+      assert.equal(whoseLabFile(staged, LAB_01, 'src/app.ts'), 'yours');
+      assert.equal(whoseLabFile(staged, LAB_01, 'models/spam/0.4.0/model.json'), 'yours');
+      assert.equal(whoseLabFile(staged, LAB_01, 'src/registry.ts'), 'reference', 'an untouched starter: the reference is staged');
+      assert.equal(whoseLabFile(staged, LAB_01, 'models/spam/1.0.0/model.json'), 'missing');
     });
   });
 });

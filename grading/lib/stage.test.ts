@@ -5,6 +5,7 @@ import * as path from 'node:path';
 import { isRoot } from '../sandbox/isolation';
 import { acquireSlot, type SlotLease } from '../sandbox/slots';
 import { referenceLabs } from './builds-on';
+import { learnerLabsOf, whoseLabFile } from './learner-labs';
 import { listLabs } from './labs';
 import { REPO_ROOT } from '../harness/repo-root';
 import { stage } from './stage';
@@ -38,7 +39,8 @@ describe('stage (a submission laid out for the sandbox)', () => {
 
   it('puts the reference files of lab 01 that lab 02 imports beside it, and only those', () => {
     const staged = fs.readdirSync(path.join(rootDir, 'labs', 'lab-01-ship-the-model', 'src')).sort();
-    assert.deepEqual(staged, ['models-folder.ts', 'predict.ts', 'registry.ts']);
+    // Lab 02 mounts lab 01's route (app.ts), which imports the rest; app.test.ts is not imported.
+    assert.deepEqual(staged, ['app.ts', 'model-store.ts', 'models-folder.ts', 'predict.ts', 'registry.ts', 'request.ts']);
     for (const f of staged) {
       assert.equal(
         fs.readFileSync(path.join(rootDir, 'labs', 'lab-01-ship-the-model', 'src', f), 'utf8'),
@@ -72,6 +74,7 @@ describe('stage (a submission laid out for the sandbox)', () => {
     type ModelsFolder = { servedModelsDir(referenceDir: string, name: string): string };
     let learner = '';
     let staged = '';
+    let ownStaged = '';
     before(() => {
       // Their labs folder beside the repository's shared folders, as in their clone: lab 02 as
       // generated, their own lab 01 (a changed predict.ts) and notebook 04's export in lab 01's models/.
@@ -94,6 +97,18 @@ describe('stage (a submission laid out for the sandbox)', () => {
         name: 'stage-test-own-lab-01',
         earlier: referenceLabs(lab02.config),
       }).rootDir;
+      // The same labs folder, with lab 02's learner_labs: their changed lab 01 files and their export.
+      ownStaged = stage({
+        labId: lab02.config.id,
+        source: path.join(learner, 'labs', lab02.config.id),
+        workDir: work,
+        isolation: 'process',
+        slot: lease.slot,
+        memoryMb: 256,
+        name: 'stage-test-own-lab-01-learner-labs',
+        earlier: referenceLabs(lab02.config),
+        learnerLabs: learnerLabsOf(lab02.config),
+      }).rootDir;
     });
 
     it('serves their own exported model while they work in labs/ (lab 02 imports lab 01’s models-folder)', () => {
@@ -103,7 +118,7 @@ describe('stage (a submission laid out for the sandbox)', () => {
       assert.match(app, /servedModelsDir\(config\.modelsDir, config\.modelName\)/, 'lab 02 picks the folder lab 01 serves');
     });
 
-    it('grades with lab 01’s reference answers and the course’s model, never their lab 01 (builds_on)', () => {
+    it('grades with lab 01’s reference answers and the course’s model when lab 02 names no learner_labs (builds_on alone)', () => {
       const src = path.join(staged, 'labs', LAB01, 'src');
       assert.equal(
         fs.readFileSync(path.join(src, 'predict.ts'), 'utf8'),
@@ -113,6 +128,15 @@ describe('stage (a submission laid out for the sandbox)', () => {
       assert.equal(fs.existsSync(path.join(staged, 'labs', LAB01, 'models')), false, 'their export is not staged');
       const folder = require(path.join(src, 'models-folder.ts')) as ModelsFolder;
       assert.equal(folder.servedModelsDir(path.join(REPO_ROOT, 'models'), 'spam'), path.join(REPO_ROOT, 'models'));
+    });
+
+    it('grades with their own lab 01 files and their exported model with learner_labs, and says so', () => {
+      const labs = path.join(ownStaged, 'labs');
+      assert.match(fs.readFileSync(path.join(labs, LAB01, 'src', 'predict.ts'), 'utf8'), /\/\/ their own\n$/);
+      assert.equal(whoseLabFile(labs, LAB01, 'src/predict.ts'), 'yours');
+      assert.equal(whoseLabFile(labs, LAB01, 'models/spam/0.4.0/model.json'), 'yours');
+      const folder = require(path.join(labs, LAB01, 'src', 'models-folder.ts')) as ModelsFolder;
+      assert.equal(folder.servedModelsDir(path.join(REPO_ROOT, 'models'), 'spam'), path.join(labs, LAB01, 'models'));
     });
   });
 });

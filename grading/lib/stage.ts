@@ -10,7 +10,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { importedEarlierFiles } from './builds-on';
-import { labsFolderOf, learnerLabFiles } from './learner-labs';
+import { labsFolderOf, learnerLabFiles, OWN_FILES_LIST } from './learner-labs';
 import type { Lab } from './labs';
 import { REPO_ROOT } from '../harness/repo-root';
 import { isRoot, sandboxUid, type SandboxSpec, type Isolation } from '../sandbox/isolation';
@@ -69,6 +69,12 @@ export function stage(o: StageOptions): SandboxSpec {
     fs.copyFileSync(f.source, dest);
     // Owned by the grader: the submission reads these, and cannot change what later checks load.
     fs.chmodSync(dest, 0o644);
+  }
+  // So a check can say whose earlier lab it ran (`whoseLabFile`).
+  if (own.length > 0) {
+    const list = path.join(rootDir, 'labs', OWN_FILES_LIST);
+    fs.writeFileSync(list, `${JSON.stringify(own.map((f) => `${f.lab}/${f.rel}`))}\n`);
+    fs.chmodSync(list, 0o644);
   }
   const tmpDir = path.join(rootDir, 'tmp');
   fs.mkdirSync(tmpDir, { mode: 0o700 });

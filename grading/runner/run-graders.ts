@@ -4,7 +4,7 @@
  */
 import Mocha from 'mocha';
 import * as path from 'node:path';
-import { setSubmission } from '../harness';
+import { disposeShared, setSubmission } from '../harness';
 import { GradescopeReporter, type ReporterOptions } from '../harness/reporter';
 import type { Results, RunStatus, TestResult, Visibility } from '../harness/results';
 import type { Lab } from '../lib/labs';
@@ -49,6 +49,7 @@ export async function runGraders(run: GraderRun): Promise<Results> {
   try {
     await mochaRun(run, (t) => (tests = t));
   } finally {
+    await disposeShared(sandbox);
     sandbox.stop();
     setSubmission(undefined);
   }

@@ -23,7 +23,7 @@ export interface AppOptions {
   processMetrics?: boolean;
   /**
    * A lab's own routes, mounted before the template's: a lab that writes `POST /predict` itself
-   * (lab 01) answers it instead of the template's route. They get the same JSON body parsing,
+   * (lab 01's route, which labs 02, 04 and 05 mount too) answers it instead of the template's route. They get the same JSON body parsing,
    * request log, latency metric, 404/405 fallback and JSON errors as every other route.
    * A route that answers predictions passes each request's to `record`, which counts and logs
    * them exactly as the template's own `POST /predict` does (and shows them to a lab's own

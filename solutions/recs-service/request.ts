@@ -1,77 +1,22 @@
 /**
- * Reading `GET /recommendations?user=U&k=10`, `GET /history?user=U` and the batch body
- * `{"users": [U, …], "k": 10}`. Every bad input is a 400 `invalid_request` whose `details`
+ * Reading `GET /recommendations?user=U&k=10`, `GET /history?user=U` (lab 06's `parseUserQuery`)
+ * and the batch body `{"users": [U, …], "k": 10}`. Every bad input is a 400 `invalid_request` whose `details`
  * name the field and the problem (413 `batch_too_large` for too many users, as the spam API
  * answers an oversized batch), so no bad request reaches the model.
  */
 import { HttpError } from '../../server-template/src/errors';
-import { MAX_K } from './served-model';
+import { DEFAULT_K, invalid, MAX_K, type Problem } from '../lab-06-recommend-products/src/query';
 
-export const DEFAULT_K = 10;
-
-/** Shop user ids: non-negative integers, written plainly (no sign, exponent or leading zero). */
-const USER_ID = /^(0|[1-9][0-9]{0,14})$/;
-const K_TEXT = /^[0-9]{1,4}$/;
-
-export interface RecsQuery {
-  user: number;
-  k: number;
-}
+// The query of GET /recommendations and GET /history is read by lab 06's answer, the same code
+// learners write there.
+export { DEFAULT_K, parseUserQuery, queryOf, type RecsQuery } from '../lab-06-recommend-products/src/query';
 
 export interface RecsBatch {
   users: number[];
   k: number;
 }
 
-interface Problem {
-  field: string;
-  problem: string;
-}
-
-function invalid(problems: Problem[]): HttpError {
-  const text = problems.map((p) => `${p.field} ${p.problem}`).join('; ');
-  return new HttpError(400, 'invalid_request', `Invalid request: ${text}.`, problems);
-}
-
 const K_PROBLEM = `must be an integer from 1 to ${MAX_K}`;
-
-function kFromText(raw: string, problems: Problem[]): number {
-  const k = K_TEXT.test(raw) ? Number(raw) : Number.NaN;
-  if (!(k >= 1 && k <= MAX_K)) problems.push({ field: 'k', problem: `${K_PROBLEM}, got ${JSON.stringify(raw.slice(0, 20))}` });
-  return k;
-}
-
-/** The raw query string of a URL (`/path?a=1` → `a=1`), so repeated names are seen as such. */
-export function queryOf(url: string): string {
-  const at = url.indexOf('?');
-  return at < 0 ? '' : url.slice(at + 1);
-}
-
-/**
- * @param query the raw query string
- * @param allowed parameter names this route reads (`user`, and `k` for recommendations)
- */
-export function parseUserQuery(query: string, allowed: readonly ('user' | 'k')[]): RecsQuery {
-  const params = new URLSearchParams(query);
-  const problems: Problem[] = [];
-  const names = [...new Set(params.keys())];
-  for (const name of names) {
-    if (!(allowed as readonly string[]).includes(name))
-      problems.push({ field: name.slice(0, 40), problem: `is not a parameter of this route (use ${allowed.join(', ')})` });
-    else if (params.getAll(name).length > 1) problems.push({ field: name, problem: 'is given more than once' });
-  }
-  if (problems.length > 0) throw invalid(problems);
-  const rawUser = params.get('user');
-  let user = Number.NaN;
-  if (rawUser === null) problems.push({ field: 'user', problem: 'is required, e.g. ?user=17' });
-  else if (!USER_ID.test(rawUser))
-    problems.push({ field: 'user', problem: `must be a user id (an integer ≥ 0), got ${JSON.stringify(rawUser.slice(0, 20))}` });
-  else user = Number(rawUser);
-  const rawK = params.get('k');
-  const k = rawK === null ? DEFAULT_K : kFromText(rawK, problems);
-  if (problems.length > 0) throw invalid(problems);
-  return { user, k };
-}
 
 function isUserId(value: unknown): value is number {
   return typeof value === 'number' && Number.isSafeInteger(value) && value >= 0;

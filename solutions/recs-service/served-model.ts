@@ -5,9 +5,10 @@
  * catalogue per user, which would dominate a request.
  */
 import { AlsRecommender, PopularityRecommender, type Recommender } from '../../mlkit/recsys';
+import { MAX_K } from '../lab-06-recommend-products/src/query';
 
-/** Largest `k` a request may ask for; every precomputed list holds this many items (or all there are). */
-export const MAX_K = 100;
+/** Largest `k` a request may ask for (lab 06's route's limit); every precomputed list holds this many items (or all there are). */
+export { MAX_K };
 
 export interface ScoredItem {
   item: number;

@@ -15,7 +15,7 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { launch, runMain, type ServiceHandle } from '../../../server-template/src/bootstrap';
 import { loadConfig, type Config } from '../../../server-template/src/config';
-import { createLabDeps } from './app';
+import { createLabService } from './app';
 
 /**
  * Start the lab's service as configured by `env` (PORT, HOST, DRAIN_DELAY_MS, …); with
@@ -26,7 +26,8 @@ export async function startLab(env: Record<string, string | undefined> = process
   const socket = env['LAB_SOCKET'];
   // node's listen() takes a unix socket path in the port's place.
   const listenOn: Config = socket ? { ...config, port: socket as unknown as number } : config;
-  return launch(listenOn, await createLabDeps(config));
+  const { deps, routes } = await createLabService(config);
+  return launch(listenOn, deps, { routes });
 }
 
 if (require.main === module) {

@@ -1,10 +1,10 @@
 /**
- * Lab 05's service: the template's app with the earlier labs' parts (lab 01's registry reading
- * the versions on disk, checksums verified, and its predictor; lab 02's validator) and your
- * versioned registry, holdout gate and admin guard. The earlier labs' files are imported from
- * `../../lab-0N-…/`: your own while you work in `labs/`, their reference solutions when
- * `npm run check` or `npm run grade` scores this lab, so this lab's score depends only on this
- * lab's work. `npm run check` starts the app through `createLabApp` with versions written by
+ * Lab 05's service: the earlier labs' service (lab 01's registry reading the versions on disk,
+ * checksums verified, and its `POST /predict` route; lab 02's validator in that route) with your
+ * versioned registry, holdout gate and admin guard: the route answers with the model your
+ * registry's `current()` gives. The earlier labs' files are imported from `../../lab-0N-…/`:
+ * your own while you work in `labs/`, and when `npm run check` or `npm run grade` is given your
+ * labs folder; the reference solutions where you have not changed their starters. `npm run check` starts the app through `createLabApp` with versions written by
  * `writeVersions`, some of them copies of what your `retrain()` wrote.
  */
 import pino from 'pino';
@@ -13,7 +13,7 @@ import { createApp } from '../../../server-template/src/app';
 import { loadConfig } from '../../../server-template/src/config';
 import { HttpError } from '../../../server-template/src/errors';
 import { holeDeps } from '../../../server-template/src/holes';
-import { predictor } from '../../lab-01-ship-the-model/src/predict';
+import { labRoutes, requestLimits } from '../../lab-01-ship-the-model/src/app';
 import { DiskModelRegistry } from '../../lab-01-ship-the-model/src/registry';
 import { contractValidator } from '../../lab-02-harden-the-api/src/validate';
 import { bearerGuard } from './auth';
@@ -57,6 +57,7 @@ export async function createLabApp(options: LabAppOptions): Promise<unknown> {
   const gate = options.gate === false ? undefined : holdoutGate(holdout, options.gate ?? GATE_BOOTSTRAP);
   const models = new VersionedRegistry(disk, { gate, keep: options.keep });
   await models.load(options.start ?? '1.0.0');
-  const deps = holeDeps({ models, predictor, validator: contractValidator, admin: bearerGuard });
-  return createApp(deps, { config, logger: pino({ level: 'silent' }) }).app;
+  const deps = holeDeps({ models, admin: bearerGuard });
+  const routes = labRoutes({ models, validator: contractValidator, limits: requestLimits(config) });
+  return createApp(deps, { config, logger: pino({ level: 'silent' }), routes }).app;
 }

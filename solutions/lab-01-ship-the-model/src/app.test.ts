@@ -5,7 +5,10 @@ import type { LoggedPrediction, PredictionLog, PredictionMetrics } from '../../.
 import { holeDeps, holePredictionLog, withoutVersioning } from '../../../server-template/src/holes';
 import { start, type RunningServer } from '../../../server-template/src/server';
 import { fakeModel, MemoryRegistry, postJson, silentLogger, TEST_CONFIG } from '../../../server-template/src/testing';
-import { labRoutes } from './app';
+import type { AnsweredRequest, RequestValidator } from '../../../server-template/src/contracts';
+import { HttpError } from '../../../server-template/src/errors';
+import { labRoutes, requestLimits } from './app';
+import { basicValidator } from './request';
 
 /** A prediction log that keeps what it is given, so the test can read it back. */
 function memoryLog(): PredictionLog & { rows: LoggedPrediction[] } {
@@ -36,7 +39,11 @@ describe("lab 01's POST /predict on the template", () => {
       };
     };
     const deps = holeDeps({ models: withoutVersioning(models), predictionLog: log, predictionMetrics });
-    const service = createApp(deps, { config: TEST_CONFIG, logger: silentLogger(), routes: labRoutes(models) });
+    const service = createApp(deps, {
+      config: TEST_CONFIG,
+      logger: silentLogger(),
+      routes: labRoutes({ models, validator: basicValidator, limits: requestLimits(TEST_CONFIG) }),
+    });
     server = await start(service, { port: 0, host: '127.0.0.1', shutdownTimeoutMs: 5000 });
     url = server.url;
   });
@@ -74,5 +81,91 @@ describe("lab 01's POST /predict on the template", () => {
     const before = log.rows.length;
     assert.equal((await postJson(`${url}/predict`, { txt: 'hi' })).status, 400);
     assert.equal(log.rows.length, before);
+  });
+
+  describe('with a validator of a later lab', () => {
+    let other: RunningServer;
+    const limitsSeen: unknown[] = [];
+    before(async () => {
+      const models = new MemoryRegistry([fakeModel('0.4.0')]);
+      // Refuses any text longer than its limit, as lab 02's does with a 413.
+      const validator: RequestValidator = {
+        parsePredict(body, limits) {
+          limitsSeen.push(limits);
+          const text = (body as { text?: unknown }).text;
+          if (typeof text !== 'string' || text.length > limits.maxTextChars)
+            throw new HttpError(413, 'text_too_long', 'text is too long', [{ field: 'text', problem: 'too long' }]);
+          return { kind: 'single', texts: [text] };
+        },
+      };
+      const limits = { ...requestLimits(TEST_CONFIG), maxTextChars: 5 };
+      const service = createApp(holeDeps({ models: withoutVersioning(models) }), {
+        config: TEST_CONFIG,
+        logger: silentLogger(),
+        routes: labRoutes({ models, validator, limits }),
+      });
+      other = await start(service, { port: 0, host: '127.0.0.1', shutdownTimeoutMs: 5000 });
+    });
+    after(() => other.shutdown());
+
+    it('reads the body with that validator and its limits, and sends its HttpError as the contract says', async () => {
+      const ok = await postJson(`${other.url}/predict`, { text: 'free!' });
+      assert.equal(ok.status, 200);
+      const refused = await postJson(`${other.url}/predict`, { text: 'free money' });
+      assert.equal(refused.status, 413);
+      assert.deepEqual(await refused.json(), {
+        error: { code: 'text_too_long', message: 'text is too long', details: [{ field: 'text', problem: 'too long' }] },
+      });
+      assert.deepEqual(
+        limitsSeen.map((l) => (l as { maxTextChars: number }).maxTextChars),
+        [5, 5],
+      );
+    });
+  });
+
+  describe('over a release registry (a canary answers some users, a shadow sees every answer)', () => {
+    let release: RunningServer;
+    const answered: AnsweredRequest[] = [];
+    const chosenFor: string[][] = [];
+    before(async () => {
+      const stable = fakeModel('1.0.0');
+      const candidate = fakeModel('1.1.0');
+      const models = {
+        current: () => stable,
+        modelFor: (texts: readonly string[], origin: { userId?: string }) => {
+          chosenFor.push([...texts]);
+          return origin.userId === 'canary-user' ? candidate : stable;
+        },
+        answered: (request: AnsweredRequest) => void answered.push(request),
+      };
+      const service = createApp(holeDeps({ models: withoutVersioning(new MemoryRegistry([stable])) }), {
+        config: TEST_CONFIG,
+        logger: silentLogger(),
+        routes: labRoutes({ models, validator: basicValidator, limits: requestLimits(TEST_CONFIG) }),
+      });
+      release = await start(service, { port: 0, host: '127.0.0.1', shutdownTimeoutMs: 5000 });
+    });
+    after(() => release.shutdown());
+
+    it('answers with the model the release picks for the request’s texts and X-User-Id, and shows it every answer', async () => {
+      const canary = await postJson(`${release.url}/predict`, { text: 'free money' }, { 'x-user-id': 'canary-user' });
+      assert.equal(((await canary.json()) as { model: { version: string } }).model.version, '1.1.0');
+      const other = await postJson(`${release.url}/predict`, { instances: [{ text: 'hi' }, { text: 'free!' }] });
+      assert.equal(((await other.json()) as { model: { version: string } }).model.version, '1.0.0');
+      assert.deepEqual(chosenFor, [['free money'], ['hi', 'free!']]);
+      assert.deepEqual(
+        answered.map((a) => [a.model.info.version, [...a.texts], a.predictions.length, a.origin.userId]),
+        [
+          ['1.1.0', ['free money'], 1, 'canary-user'],
+          ['1.0.0', ['hi', 'free!'], 2, undefined],
+        ],
+      );
+    });
+
+    it('shows the release nothing for a request it refuses', async () => {
+      const before = answered.length;
+      assert.equal((await postJson(`${release.url}/predict`, { txt: 'hi' })).status, 400);
+      assert.equal(answered.length, before);
+    });
   });
 });

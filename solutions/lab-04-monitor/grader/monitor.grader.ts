@@ -1,5 +1,6 @@
 /** Public checks for lab 04: run them with `npm run check -- lab-04`. */
-import { check, expectClose, expectEqual, expectStatus, submission } from '../../../grading/harness';
+import { check, expectClose, expectEqual, expectStatus, note, submission } from '../../../grading/harness';
+import { describeEarlierParts } from '../../../grading/lib/learner-labs';
 import {
   APP,
   appSocket,
@@ -26,6 +27,11 @@ import {
 /** The upper bounds the brief gives `prediction_probability`. */
 const BOUNDS = [0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1];
 const SERVED = { model_version: '1.0.0' };
+/** The earlier labs' parts lab 04's /predict runs: yours where you wrote them (graded on your labs folder). */
+const EARLIER = [
+  { lab: 'lab-01-ship-the-model', rel: 'src/app.ts', what: 'lab 01 route' },
+  { lab: 'lab-02-harden-the-api', rel: 'src/validate.ts', what: 'lab 02 validator' },
+];
 
 function sortedKeys(rows: unknown): unknown {
   return Array.isArray(rows)
@@ -134,6 +140,9 @@ describe('lab-04 public checks', () => {
     `${DRIFT}: driftScore(); ${APP}: the log must not break /predict`,
     async () => {
       const { all, answers, drift, exposition } = await periodTwo();
+      note(
+        `/predict ran ${describeEarlierParts(submission().stagedLabsDir, EARLIER)}, on the course's model 1.0.0 (drift is measured against its reference)`,
+      );
       const want = expectedReport(PERIOD2, answers).share_of_drifted_columns;
       expectEqual(drift.score, want, 'GET /monitoring/drift "score"');
       expectEqual(metricValue(exposition, 'model_drift_score'), want, 'model_drift_score in /metrics');

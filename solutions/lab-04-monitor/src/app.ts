@@ -1,10 +1,10 @@
 /**
- * Lab 04's service: the template's app with the earlier labs' parts (lab 01's registry, which
- * loads the model with its checksum verified, and its predictor; lab 02's validator) and your
- * prediction log, drift monitor and `prediction_probability` metric. The earlier labs' files
- * are imported from `../../lab-0N-…/`: your own while you work in `labs/`, their reference
- * solutions when `npm run check` or `npm run grade` scores this lab, so this lab's score depends
- * only on this lab's work. `npm run check` starts the app through `createLabApp` and reads the log with
+ * Lab 04's service: the earlier labs' service (lab 01's registry, which loads the model with its
+ * checksum verified, and its `POST /predict` route; lab 02's validator in that route) with your
+ * prediction log, drift monitor and `prediction_probability` metric. They see the route's traffic
+ * through the `record` lab 01's route calls. The earlier labs' files are imported from
+ * `../../lab-0N-…/`: your own while you work in `labs/`, and when `npm run check` or `npm run grade`
+ * is given your labs folder; the reference solutions where you have not changed their starters. `npm run check` starts the app through `createLabApp` and reads the log with
  * `inspectLog`, restarts the log with `logAcrossRestart`, and tries your metric on a registry of its own
  * with `probabilityExposition`.
  */
@@ -18,7 +18,7 @@ import { createApp } from '../../../server-template/src/app';
 import { loadConfig } from '../../../server-template/src/config';
 import type { LoggedPrediction, ModelInfo, StoredPrediction } from '../../../server-template/src/contracts';
 import { holeDeps, withoutVersioning } from '../../../server-template/src/holes';
-import { predictor } from '../../lab-01-ship-the-model/src/predict';
+import { labRoutes, requestLimits } from '../../lab-01-ship-the-model/src/app';
 import { DiskModelRegistry } from '../../lab-01-ship-the-model/src/registry';
 import { contractValidator } from '../../lab-02-harden-the-api/src/validate';
 import { LogDriftMonitor } from './drift';
@@ -40,7 +40,7 @@ export interface LabAppOptions {
 /**
  * Builds the app with the model loaded, your log recording every prediction, your drift monitor,
  * and your metric on the app's registry (the template calls `registerPredictionMetrics` with it,
- * then your observer with every batch `/predict` answers).
+ * then your observer with every batch lab 01's route records).
  */
 export async function createLabApp(options: LabAppOptions = {}): Promise<unknown> {
   const config = loadConfig({});
@@ -50,15 +50,10 @@ export async function createLabApp(options: LabAppOptions = {}): Promise<unknown
   await models.load(config.modelVersion ?? '1.0.0');
   const predictionLog = new SqlitePredictionLog({ file: logPath(options.logFile ?? ':memory:') });
   const drift = new LogDriftMonitor(predictionLog, options.driftWindow ?? config.driftWindow);
-  const deps = holeDeps({
-    models: withoutVersioning(models),
-    predictor,
-    validator: contractValidator,
-    predictionLog,
-    drift,
-    predictionMetrics: registerPredictionMetrics,
-  });
-  return createApp(deps, { config, logger: pino({ level: 'silent' }) }).app;
+  const deps = holeDeps({ models: withoutVersioning(models), predictionLog, drift, predictionMetrics: registerPredictionMetrics });
+  // Lab 01's route answers /predict; the `record` it calls writes your log and feeds your metric.
+  const routes = labRoutes({ models, validator: contractValidator, limits: requestLimits(config) });
+  return createApp(deps, { config, logger: pino({ level: 'silent' }), routes }).app;
 }
 
 /** What a second reader (a notebook, a backup job) finds in the log file. */

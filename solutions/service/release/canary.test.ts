@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { hashToUnit, inCanary, requestKey } from './canary';
+import { hashToUnit, inCanary, requestKey } from '../../lab-07-roll-out-safely/src/canary';
 
 /** Seeded user ids (a linear congruential generator), so the trace is the same on every run. */
 function users(n: number, seed: number): string[] {

@@ -1,16 +1,37 @@
 import assert from 'node:assert/strict';
-import { DEFAULT_PROMOTION_RULE, decidePromotion, type PromotionRule, type ReleaseWindow } from './promotion';
+import {
+  type ArmCounts,
+  DEFAULT_PROMOTION_RULE,
+  decidePromotion,
+  type PromotionRule,
+  type ReleaseEvidence,
+} from '../../lab-07-roll-out-safely/src/promotion';
 
 const rule: PromotionRule = { minSamples: 100, minAgreement: 0.9, maxErrorRateIncrease: 0.01 };
 
-function window(overrides: Partial<ReleaseWindow> = {}): ReleaseWindow {
-  return {
+/** What each version did in the window. */
+interface InWindow {
+  mode: ReleaseEvidence['mode'];
+  stable: ArmCounts;
+  candidate: ArmCounts;
+  shadow: ReleaseEvidence['shadow'];
+}
+
+/** Counters that already held traffic before the release (stable: 5,000 requests, 500 failed), so only their increase counts. */
+function window(overrides: Partial<InWindow> = {}): ReleaseEvidence {
+  const w: InWindow = {
     mode: 'shadow',
     stable: { requests: 1000, errors: 0 },
     candidate: { requests: 1000, errors: 0 },
     shadow: { agree: 950, disagree: 50, dropped: 0 },
     ...overrides,
   };
+  const before = { requests: 5000, errors: 500 };
+  const grown = (by: ArmCounts) => ({
+    atStart: before,
+    now: { requests: before.requests + by.requests, errors: before.errors + by.errors },
+  });
+  return { mode: w.mode, stable: grown(w.stable), candidate: grown(w.candidate), shadow: w.shadow };
 }
 
 describe('release/promotion: decidePromotion', () => {
@@ -61,6 +82,16 @@ describe('release/promotion: decidePromotion', () => {
   it('does not ask a canary for agreement (there is none to measure)', () => {
     const v = decidePromotion(window({ mode: 'canary', shadow: { agree: 0, disagree: 0, dropped: 0 } }), rule);
     assert.equal(v.decision, 'promote', v.reasons.join('; '));
+  });
+
+  it('counts errors over the window, not since the counters started', () => {
+    // All time, stable failed 10 % and the candidate 8.4 %; in the window, stable never failed.
+    const v = decidePromotion(
+      window({ mode: 'canary', stable: { requests: 1000, errors: 0 }, candidate: { requests: 1000, errors: 20 } }),
+      rule,
+    );
+    assert.equal(v.decision, 'abort');
+    assert.match(v.reasons[0] ?? '', /candidate error rate 2\.00 % vs stable 0\.00 %/);
   });
 
   it('by default, a candidate may not err more often than stable at all', () => {

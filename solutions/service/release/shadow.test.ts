@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import type { Prediction } from '../../../server-template/src/contracts';
-import { compareWithStable, createShadowPath, type ShadowCandidate, type ShadowComparison } from './shadow';
+import { compareWithStable, createShadowPath, type ShadowCandidate, type ShadowComparison } from '../../lab-07-roll-out-safely/src/shadow';
 
 const spam = (probability: number): Prediction => ({ prediction: 'spam', probability });
 const ham = (probability: number): Prediction => ({ prediction: 'ham', probability });
