@@ -219,9 +219,9 @@ export class ReleaseRegistry implements ModelRegistry {
   /** The evidence as an operator reads it: what each version did since the release started. */
   private window(r: Release): ReleaseWindow {
     const e = this.evidence(r);
-    const increase = (arm: ReleaseEvidence['stable']): ArmCounts => ({
-      requests: arm.now.requests - arm.atStart.requests,
-      errors: arm.now.errors - arm.atStart.errors,
+    const increase = ({ now, atStart }: ReleaseEvidence['stable']): ArmCounts => ({
+      requests: now.requests - atStart.requests,
+      errors: now.errors - atStart.errors,
     });
     return { mode: e.mode, stable: increase(e.stable), candidate: increase(e.candidate), shadow: e.shadow };
   }
