@@ -156,13 +156,18 @@ async function launch(python: string, app: 'lab' | 'notebook'): Promise<void> {
   ];
   const child = spawn(python, args, { stdio: ['ignore', 'inherit', 'inherit'], env: { ...process.env, PATH: pathWithLocalBin() } });
   for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => child.kill(signal));
+  // Before waiting: a Ctrl+C while Jupyter starts must end this process too, not leave it waiting.
+  child.on('exit', (code) => process.exit(code ?? 0));
   const base = `http://127.0.0.1:${port}`;
+  const address = `${base}/${app === 'lab' ? 'lab' : 'tree'}?token=${token}`;
   if (await waitUntilServing(`${base}/api/kernelspecs?token=${token}`, child, 60)) {
     console.log(
-      `\nThe course is ready in ${app === 'lab' ? 'JupyterLab' : 'Jupyter Notebook'}. Open:\n\n    ${base}/${app === 'lab' ? 'lab' : 'tree'}?token=${token}\n\nStart with 00-what-is-a-model.ipynb. Press Ctrl+C to stop.\n`,
+      `\nThe course is ready in ${app === 'lab' ? 'JupyterLab' : 'Jupyter Notebook'}. Open:\n\n    ${address}\n\nStart with 00-what-is-a-model.ipynb. Press Ctrl+C to stop.\n`,
     );
+  } else if (child.exitCode === null) {
+    // Jupyter prints the address with its token masked, so say it here even when it is slow.
+    console.log(`\nJupyter has not answered within 60 s (a busy machine?); it should soon be at:\n\n    ${address}\n`);
   }
-  child.on('exit', (code) => process.exit(code ?? 0));
 }
 
 async function main(): Promise<void> {
