@@ -31,6 +31,7 @@ function fakeStack(options: { replicas?: number; traffic?: { requests: number; e
       assert.ok(r, `no replica ${id}`);
       log.push(`${method} ${path} ${id}`);
       if (path === '/models/current') return { status: 200, body: { version: r.version } };
+      if (path === '/health/ready') return { status: 200, body: { status: 'ready' } };
       if (r.token === undefined) return { status: 403, body: { error: { code: 'admin_disabled' } } };
       if (method === 'POST' && path === '/admin/candidate') {
         const plan = body as { version: string };
@@ -90,7 +91,7 @@ function afterImage(): PipelineState {
 /** canary → watch → decide on `stack`, with no real waiting. */
 async function release(stack: ReturnType<typeof fakeStack>, watchSeconds = 60) {
   const state = afterImage();
-  const settings = { share: 0.2, rule: RULE, updateSeconds: 5 };
+  const settings = { share: 0.2, rule: RULE, updateSeconds: 5, settleMs: 0 };
   const canary = await canaryStep({ cluster: stack.cluster, settings, token: () => 'a-token-of-24-characters' }).run(state, quiet);
   if (canary.kind === 'stopped') return { canary, state };
   let clock = 0;
@@ -155,7 +156,7 @@ describe('the release steps of the pipeline (canary → watch → decide)', () =
     const state = afterImage();
     await canaryStep({
       cluster: stack.cluster,
-      settings: { share: 0.2, rule: RULE, updateSeconds: 5 },
+      settings: { share: 0.2, rule: RULE, updateSeconds: 5, settleMs: 0 },
       token: () => 'a-token-of-24-characters',
     }).run(state, quiet);
     const victim = stack.replicas()[1];
@@ -181,7 +182,10 @@ describe('the release steps of the pipeline (canary → watch → decide)', () =
   it('starts the canary on every replica with the share and the rule', async () => {
     const stack = fakeStack({ replicas: 2 });
     const state = afterImage();
-    const result = await canaryStep({ cluster: stack.cluster, settings: { share: 0.2, rule: RULE, updateSeconds: 5 } }).run(state, quiet);
+    const result = await canaryStep({ cluster: stack.cluster, settings: { share: 0.2, rule: RULE, updateSeconds: 5, settleMs: 0 } }).run(
+      state,
+      quiet,
+    );
     assert.equal(result.kind, 'passed');
     assert.equal(state.canary?.replicas.length, 2);
     assert.deepEqual(

@@ -17,6 +17,32 @@ export interface CanarySettings {
   rule: PromotionRule;
   /** Longest wait for a rolling update, in seconds. */
   updateSeconds: number;
+  /** Longest wait for one replica to answer GET /health/ready again after loading the candidate, in seconds. */
+  readySeconds?: number;
+  /** Pause after a replica is ready again, before the next one loads: the balancer needs two passing checks (rise 2, every second) to route to it again. */
+  settleMs?: number;
+  sleep?: (ms: number) => Promise<void>;
+}
+
+/**
+ * Loading the candidate runs the service's gate on the holdout, which keeps a replica's event
+ * loop busy: its readiness checks time out and the balancer takes it out. One replica at a
+ * time, back in before the next: the balancer always has the others.
+ */
+async function waitReady(cluster: Cluster, replica: string, settings: CanarySettings): Promise<string | undefined> {
+  const sleep = settings.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
+  const deadline = Date.now() + 1000 * (settings.readySeconds ?? 60);
+  // Bounded in count too: one look per half second at most.
+  for (let looks = 0; looks < 2 * (settings.readySeconds ?? 60) + 1; looks++) {
+    const answer = await cluster.call(replica, 'GET', '/health/ready').catch(() => ({ status: 0, body: null }));
+    if (answer.status === 200) {
+      await sleep(settings.settleMs ?? 3_000);
+      return undefined;
+    }
+    if (Date.now() > deadline) break;
+    await sleep(500);
+  }
+  return `replica ${short(replica)} was not ready again within ${settings.readySeconds ?? 60} s of loading the candidate`;
 }
 
 /** Ends the canary on `replicas` and puts the previous spec back; the reason, with what the rollback reached. */
@@ -31,7 +57,7 @@ export function canaryStep(deps: { cluster: Cluster; settings: CanarySettings; t
   return {
     name: 'canary',
     plan: () =>
-      `rolling update of ${cluster.service} to the new image, then POST /admin/candidate {mode: canary, share: ${settings.share}} on every replica`,
+      `rolling update of ${cluster.service} to the new image, then POST /admin/candidate {mode: canary, share: ${settings.share}} on one replica at a time, each ready again before the next`,
     async run(state, log) {
       const image = need(state, 'image', 'image');
       const candidate = need(state, 'candidate', 'train');
@@ -51,6 +77,8 @@ export function canaryStep(deps: { cluster: Cluster; settings: CanarySettings; t
           return { kind: 'stopped', reason: await rollBack(cluster, started, settings.updateSeconds, why) };
         }
         started.push(r);
+        const late = await waitReady(cluster, r, settings);
+        if (late) return { kind: 'stopped', reason: await rollBack(cluster, started, settings.updateSeconds, late) };
       }
       if (started.length === 0) return { kind: 'stopped', reason: await rollBack(cluster, [], settings.updateSeconds, 'no replica runs') };
       state.canary = { replicas: started };

@@ -136,10 +136,12 @@ export interface Running {
   startedAt: number;
 }
 
-/** Builds and starts the submitted Dockerfile; the container's port 3000 on 127.0.0.1. */
-export async function buildAndRun(dockerfile: string, learner: LearnerContext = {}): Promise<Running> {
+/**
+ * Starts the image `tag` (built by `submissionImage`); the container's port 3000 on 127.0.0.1.
+ * The image is not removed here when the container fails: other checks share it.
+ */
+export async function runImage(tag: string): Promise<Running> {
   configureTestcontainers();
-  const tag = await buildImage(dockerfile, learner);
   try {
     const container = await new LoopbackContainer(tag)
       .withExposedPorts(3000)
@@ -150,7 +152,6 @@ export async function buildAndRun(dockerfile: string, learner: LearnerContext = 
       .start();
     return { tag, container, base: `http://127.0.0.1:${container.getMappedPort(3000)}`, startedAt: Date.now() };
   } catch (e) {
-    await removeImage(tag);
     throw new Error(
       `the image was built but its container did not listen on port 3000 within ${LIMITS.start / 1000} s (${(e as Error).message.split('\n')[0]})`,
     );

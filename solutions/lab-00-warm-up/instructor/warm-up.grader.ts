@@ -44,9 +44,9 @@ describe('lab-00 instructor checks', () => {
     expectClose(await call(METRICS, 'recall', [], []), 0, 0, 'recall([], [])');
   });
   check(
-    'spamScore splits words joined by punctuation or a line break',
+    'spamScore splits words joined by punctuation, digits, symbols or a line break',
     1,
-    `${MODEL}: spamScore() splits on anything that is not a letter, not only on spaces`,
+    `${MODEL}: spamScore() splits on anything that is not a letter (punctuation, digits, symbols), not only on spaces`,
     async () => {
       // Mail text is subject + "\n\n" + body, and spam glues words together with dashes, slashes and dots.
       expectClose(await call(MODEL, 'spamScore', 'FREE-cash/prize...CLICK:here'), 4, 0, 'spamScore("FREE-cash/prize...CLICK:here")');
@@ -59,6 +59,9 @@ describe('lab-00 instructor checks', () => {
       expectClose(await call(MODEL, 'spamScore', '«free»—money…'), 2, 0, 'spamScore("«free»—money…")');
       // An underscore is punctuation too, though a regular expression's \w counts it as part of a word.
       expectClose(await call(MODEL, 'spamScore', 'click_here_for_cash'), 2, 0, 'spamScore("click_here_for_cash")');
+      // Digits and symbols glue words too ("free4you", "$cash$"), not only punctuation.
+      expectClose(await call(MODEL, 'spamScore', 'FREE4you$cash@winner#1'), 3, 0, 'spamScore("FREE4you$cash@winner#1")');
+      expectClose(await call(MODEL, 'spamScore', '100%free+money=offer~prize'), 4, 0, 'spamScore("100%free+money=offer~prize")');
     },
   );
   check('a text without words scores 0 and is ham', 1, `${MODEL}: spamScore() when the text has no letters at all`, async () => {
@@ -111,17 +114,22 @@ describe('lab-00 instructor checks', () => {
     `${METRICS}: checkLabels(), every label is the number 0 or 1 (not true, -1 or '1')`,
     async () => {
       // A label column read as text, booleans, and -1/1 labels are each scored "fine" by === 1 or by truthiness.
-      const cases: [string, unknown[], unknown[], RegExp][] = [
-        ['accuracy', [1, 0, 1], [1, 0, '1'], /["'`]1["'`]|string/],
-        ['precision', [true, false], [1, 0], /true|boolean/],
-        ['recall', [1, -1, 1], [1, 0, 1], /-1/],
-        ['precision', [1, 0, 0.5], [1, 0, 1], /0\.5/],
+      // A missing label (null in a JSON column) is no label at all, so it is refused too.
+      // [fn, yTrue, yPred, the array and position the message must name, the value it must show]
+      const cases: [string, unknown[], unknown[], string, RegExp][] = [
+        ['accuracy', [1, 0, 1], [1, 0, '1'], 'yPred[2]', /["'`]1["'`]|string/],
+        ['precision', [true, false], [1, 0], 'yTrue[0]', /true|boolean/],
+        ['recall', [1, -1, 1], [1, 0, 1], 'yTrue[1]', /-1/],
+        ['precision', [1, 0, 0.5], [1, 0, 1], 'yTrue[2]', /0\.5/],
+        ['accuracy', [1, 0, 0], [1, null, 0], 'yPred[1]', /null|undefined|missing/],
       ];
-      for (const [fn, yTrue, yPred, mentions] of cases) {
+      for (const [fn, yTrue, yPred, where, mentions] of cases) {
         const message = await refusal(METRICS, fn, yTrue, yPred);
-        if (!mentions.test(message) || /not implemented|did not finish|stopped/.test(message))
+        const [name, index] = [where.slice(0, 5), where.slice(6, -1)];
+        const named = message.includes(name) && new RegExp(`(^|\\D)${index}(\\D|$)`).test(message);
+        if (!mentions.test(message) || !named || /not implemented|did not finish|stopped/.test(message))
           throw new Error(
-            `${fn}(${JSON.stringify(yTrue)}, ${JSON.stringify(yPred)}) threw "${message}": expected an Error naming the bad label`,
+            `${fn}(${JSON.stringify(yTrue)}, ${JSON.stringify(yPred)}) threw "${message}": expected an Error naming the array, the position and the bad label (${where})`,
           );
       }
       expectClose(await call(METRICS, 'accuracy', [0, 1], [0, 1]), 1, 0, 'accuracy([0, 1], [0, 1]) still answers');

@@ -13,6 +13,11 @@ const BAD_BODIES: Array<[string, unknown]> = [
   ['a null instance', { instances: [null] }],
   ['one instance without text among good ones', { instances: [{ text: 'hello' }, { txt: 'hi' }] }],
   ['text as an array of strings', { text: ['hi'] }],
+  // An instance is an object with a text, never the text itself or anything else.
+  ['a bare string as an instance', { instances: ['hi'] }],
+  ['a number as an instance', { instances: [42] }],
+  ['an array as an instance', { instances: [['hi']] }],
+  ['instances as one string', { instances: 'hi' }],
 ];
 
 describe('lab-01 instructor checks: bodies at the edges', () => {
@@ -27,6 +32,35 @@ describe('lab-01 instructor checks: bodies at the edges', () => {
         if (res.status !== 400 || error?.code !== 'invalid_request' || typeof error.message !== 'string' || error.message === '') {
           throw new Error(
             `POST /predict with ${what} (${JSON.stringify(body)}): expected 400 {"error": {"code": "invalid_request", "message": "…"}}, got ${res.status} ${excerpt(res)}`,
+          );
+        }
+      }
+    },
+  );
+  check(
+    "a bad instance's 400 names it: details.instance is its position and details.problem says what is wrong",
+    1,
+    "src/request.ts: parsePredictBody() throws HttpError(400, 'invalid_request', …, { instance, problem }) for the first bad instance",
+    async () => {
+      // [instances, the bad one's position, what its problem must mention]
+      const cases: Array<[unknown[], number, RegExp]> = [
+        [[{ text: 'ok' }, 'hi'], 1, /string|object/i],
+        [[{ text: 'ok' }, { text: 'ok' }, { text: 7 }], 2, /number|string/i],
+        [[{ text: 'ok' }, { txt: 'hi' }], 1, /text/i],
+      ];
+      for (const [instances, at, mentions] of cases) {
+        const res = await call('POST', '/predict', { instances });
+        const error = res.body['error'] as { code?: unknown; details?: { instance?: unknown; problem?: unknown } } | undefined;
+        const problem = error?.details?.problem;
+        if (
+          res.status !== 400 ||
+          error?.code !== 'invalid_request' ||
+          error.details?.instance !== at ||
+          typeof problem !== 'string' ||
+          !mentions.test(problem)
+        ) {
+          throw new Error(
+            `POST /predict ${JSON.stringify({ instances })}: expected 400 invalid_request with details {"instance": ${at}, "problem": "…"}, got ${res.status} ${excerpt(res)}`,
           );
         }
       }

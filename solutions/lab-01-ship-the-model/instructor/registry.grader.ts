@@ -33,11 +33,16 @@ const PAIRS: Array<[string, string, -1 | 0 | 1]> = [
   ['1.0.0', '1.0.1', -1],
   ['0.4.0', '1.0.0', -1],
   ['3.2.1', '3.2.1', 0],
+  // Versions with two or four parts: every part counts, and a missing part is 0.
+  ['1.10', '1.9', 1],
+  ['1.2', '1.2.0', 0],
+  ['1.2', '1.2.1', -1],
+  ['1.2.3.4', '1.2.3.5', -1],
 ];
 
 describe('lab-01 instructor checks: the registry', () => {
   check(
-    'compareVersions: major, minor and patch compared as numbers, equal is 0, and swapping the arguments flips the sign',
+    'compareVersions: every dot-separated part compared as a number (a missing part is 0), equal is 0, and swapping the arguments flips the sign',
     2,
     `${REGISTRY}: compareVersions() compares each dot-separated part as a number, left to right`,
     async () => {

@@ -42,7 +42,9 @@ export function compareVersions(a: string, b: string): number {
     const d = (pa[i] ?? 0) - (pb[i] ?? 0);
     if (d !== 0) return d;
   }
-  return a < b ? -1 : a > b ? 1 : 0;
+  // Numbers equal (a missing part is 0, so 1.2 = 1.2.0): only a -rc/+build suffix can still differ.
+  const [sa, sb] = [a.slice(a.split(/[-+]/)[0].length), b.slice(b.split(/[-+]/)[0].length)];
+  return sa < sb ? -1 : sa > sb ? 1 : 0;
   // END SOLUTION
 }
 

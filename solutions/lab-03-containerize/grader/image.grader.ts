@@ -13,8 +13,9 @@ import { check, skipCheck, submission } from '../../../grading/harness';
 import { composeCommand, composeConfigProblems } from './compose-config';
 import { drainProblems, drainUnderLoad } from './drain';
 import { expectNone } from './files';
-import { buildAndRun, LIMITS, processUids, removeContainer, removeImage, type Running } from './image';
+import { LIMITS, processUids, removeContainer, type Running, runImage } from './image';
 import { buildLeftovers, healthProblems, leftoverProblems, waitHealthy } from './inspect';
+import { submissionImage } from './submission-image';
 
 /** POSTs `body` to /predict; resolves to the status and the parsed JSON body (undefined when it is not JSON). */
 async function predict(base: string, body: unknown): Promise<{ status: number; json: Record<string, unknown> | undefined }> {
@@ -34,18 +35,16 @@ describe('lab-03 Docker checks', () => {
   const image = async (): Promise<Running> => {
     const missing = await dockerUnavailable();
     if (missing) skipCheck(`no Docker here: ${missing}`);
-    const text = submission().readText('Dockerfile');
-    if (text === undefined) throw new Error('the Dockerfile is missing');
-    started ??= buildAndRun(text, { labsDir: submission().stagedLabsDir, dockerignore: submission().readText('.dockerignore') });
+    if (submission().readText('Dockerfile') === undefined) throw new Error('the Dockerfile is missing');
+    started ??= submissionImage().then(runImage);
     return started;
   };
 
   after(async function () {
     this.timeout(LIMITS.stop + 70_000);
     const run = await started?.catch(() => undefined);
-    if (!run) return;
-    await removeContainer(run.container.getId());
-    await removeImage(run.tag);
+    // The image stays for the instructor checks; the submission's run removes it at its end.
+    if (run) await removeContainer(run.container.getId());
   });
 
   check(

@@ -2,13 +2,14 @@
  * Instructor checks for lab 03 by effect, across a container's life: the image runs as
  * compose.yaml has Compose run it (its volumes, environment and `init`), then is stopped and
  * replaced by a new container, as `docker compose up` does after a rebuild. The prediction log
- * must be in the new container, and PID 1 must be an init. Builds the image once more (Docker's
- * layer cache makes that seconds after the public checks' build).
+ * must be in the new container, and PID 1 must be an init. The image is the one the public
+ * checks built for this submission (`submissionImage`), not a second build.
  */
 import { check, note, skipCheck, submission } from '../../../grading/harness';
 import { dockerUnavailable } from '../../../grading/harness/docker';
 import { builtService, composeCommand } from '../grader/compose-config';
-import { buildImage, LIMITS, removeImage } from '../grader/image';
+import { LIMITS } from '../grader/image';
+import { submissionImage } from '../grader/submission-image';
 import {
   cleanUp,
   type ComposeRun,
@@ -53,16 +54,12 @@ describe('lab-03 instructor checks: the container across its life', () => {
     if (compose === undefined) throw new Error('compose.yaml is missing');
     setup ??= (async () => {
       const run = composeRun(await builtService(cmd, compose, dockerfile));
-      const tag = await buildImage(dockerfile, {
-        labsDir: submission().stagedLabsDir,
-        dockerignore: submission().readText('.dockerignore'),
-      });
+      const tag = await submissionImage();
       try {
         const container = await startContainer(tag, run);
         started.push(container.id);
         return { tag, run, first: container };
       } catch (e) {
-        await removeImage(tag);
         await cleanUp(run);
         throw e;
       }
@@ -74,9 +71,8 @@ describe('lab-03 instructor checks: the container across its life', () => {
     this.timeout(LIMITS.stop + 90_000);
     const done = await setup?.catch(() => undefined);
     for (const id of started) await removeContainer(id);
-    if (!done) return;
-    await cleanUp(done.run);
-    await removeImage(done.tag);
+    // The image is the submission's shared one: its run removes it at its end.
+    if (done) await cleanUp(done.run);
   });
 
   check(

@@ -29,4 +29,16 @@ describe('lab-05 instructor checks: admin guard edges', () => {
         expectEqual(await fn('bearerToken', `${scheme} ${TOKEN}`), TOKEN, `bearerToken(${JSON.stringify(`${scheme} <token>`)})`);
     },
   );
+  check(
+    'bearerToken: a credential of more than one word after the scheme is no token',
+    1,
+    `${AUTH}: bearerToken() — exactly one word after "Bearer"; anything else is undefined`,
+    async () => {
+      for (const header of [`Bearer ${TOKEN} extra`, `Bearer ${TOKEN} ${TOKEN}`]) {
+        const got = await fn('bearerToken', header);
+        if (got !== undefined && got !== null)
+          throw new Error(`bearerToken(${JSON.stringify(header)}): expected undefined, got ${JSON.stringify(got)}`);
+      }
+    },
+  );
 });

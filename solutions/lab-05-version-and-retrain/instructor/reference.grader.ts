@@ -4,8 +4,10 @@
  * (only period 1, the parent's, the fit rows) raises or hides drift after a hot swap.
  */
 import { expectEqual } from '../../../grading/harness';
-import { loadArtifact } from '../../../mlkit/artifact';
+import { readFileSync } from 'node:fs';
+import * as path from 'node:path';
 import { monitoringRow, referenceStatistics } from '../../../mlkit/drift';
+import { artifactAt, cached, digest, scoresOf } from '../grader/cache';
 import { appCheck, RETRAIN, retrainedDir } from '../grader/http';
 import { tuneRows } from './reference';
 
@@ -27,12 +29,16 @@ describe('lab-05 instructor checks: drift reference', () => {
     1,
     `${RETRAIN}: retrain() — reference = referenceStatistics of monitoringRow(text, score, prediction) for every tune row (period 1's validation + the last 1/4 of the labelled half)`,
     async () => {
-      const model = loadArtifact(await retrainedDir());
-      const tune = tuneRows();
-      const scores = model.predictProba(tune.texts);
-      const want = referenceStatistics(
-        tune.texts.map((text, i) => monitoringRow(text, scores[i] as number, (scores[i] as number) >= model.threshold ? 'spam' : 'ham')),
-      );
+      const dir = await retrainedDir();
+      const model = artifactAt(dir);
+      const { threshold, scores } = scoresOf(dir, 'tune');
+      // Keyed by the model file's bytes: the same retrain has the same reference.
+      const want = cached(`drift reference ${digest(readFileSync(path.join(dir, 'model.json')))}`, () => {
+        const tune = tuneRows();
+        return referenceStatistics(
+          tune.texts.map((text, i) => monitoringRow(text, scores[i] as number, (scores[i] as number) >= threshold ? 'spam' : 'ham')),
+        );
+      });
       const got = (model.metadata as Record<string, unknown>)['reference'] as { rows?: unknown } | undefined;
       expectEqual(got?.rows, want.rows, `metadata.reference.rows (the ${want.rows} tune rows)`);
       const where = firstDifference(got, want, 'metadata.reference');

@@ -1,13 +1,13 @@
 /** Instructor checks for lab 05's retrain: where it chooses its threshold, the folder it writes into, and versions it must not rewrite. */
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { expectClose, expectEqual, once, submission } from '../../../grading/harness';
 import { loadArtifact } from '../../../mlkit/artifact';
 import { evaluateScores } from '../../../mlkit/metrics';
 import { COURSE_THRESHOLD_RULE_TEXT, courseThreshold } from '../../../mlkit/pipeline/threshold-rule';
+import { artifactAt, labelsOf, scoresOf } from '../grader/cache';
 import { appCheck, RETRAIN, retrainedDir } from '../grader/http';
-import { tuneRows } from './reference';
 
 /** The models folder holding the public checks' retrain (`<it>/spam/1.1.0`). */
 async function retrainedRoot(): Promise<string> {
@@ -38,15 +38,15 @@ describe('lab-05 instructor checks: retrain', () => {
     `${RETRAIN}: retrain() — chooseThreshold with COURSE_THRESHOLD_RULE and metrics.validation on the tune rows (period 1's validation + the last 1/4 of the labelled half)`,
     async () => {
       const dir = await retrainedDir();
-      const model = loadArtifact(dir);
-      const tune = tuneRows();
-      const scores = model.predictProba(tune.texts);
+      const model = artifactAt(dir);
+      const tune = { labels: labelsOf('tune') };
+      const { scores } = scoresOf(dir, 'tune');
       const best = courseThreshold(tune.labels, scores).threshold;
       expectClose(
         model.threshold,
         best,
         1e-12,
-        `the saved threshold (the course rule, ${COURSE_THRESHOLD_RULE_TEXT}: on the ${tune.texts.length} tune rows it is ${best.toFixed(4)})`,
+        `the saved threshold (the course rule, ${COURSE_THRESHOLD_RULE_TEXT}: on the ${tune.labels.length} tune rows it is ${best.toFixed(4)})`,
       );
       const measured = evaluateScores(tune.labels, scores, model.threshold);
       const recorded = ((model.metadata as Record<string, unknown>)['metrics'] as Record<string, Record<string, unknown>> | undefined)?.[
@@ -75,6 +75,39 @@ describe('lab-05 instructor checks: retrain', () => {
       const metadata = loadArtifact(String(dir)).metadata as Record<string, unknown>;
       expectEqual(metadata['version'], '2.0.0', 'metadata.version');
       expectEqual(metadata['parent_version'], '1.1.0', 'metadata.parent_version (the parent it was given)');
+    },
+  );
+  appCheck(
+    'retrain without a parent records parent_version 1.0.0, the documented default',
+    1,
+    `${RETRAIN}: retrain() — parent_version is options.parent, or 1.0.0 when no parent is given`,
+    async () => {
+      const metadata = artifactAt(await retrainedDir()).metadata as Record<string, unknown>;
+      expectEqual(metadata['parent_version'], '1.0.0', 'metadata.parent_version of retrain({ version: "1.1.0" }), given no parent');
+    },
+  );
+  appCheck(
+    'retrain refuses a version whose folder exists but holds no model yet, and writes nothing into it',
+    1,
+    `${RETRAIN}: retrain() — refuse when the folder <modelsDir>/spam/<version> exists, whatever it holds`,
+    async () => {
+      const root = await retrainedRoot();
+      const dir = path.join(root, 'spam', '3.0.0');
+      mkdirSync(dir, { recursive: true });
+      // Writable by the submission, so that a retrain which does not refuse shows by what it writes.
+      chmodSync(dir, 0o777);
+      writeFileSync(path.join(dir, 'NOTES.md'), 'Reserved for 3.0.0.\n');
+      let error: unknown;
+      try {
+        await submission().call(RETRAIN, 'retrain', [{ version: '3.0.0', modelsDir: root }], 120_000);
+      } catch (err) {
+        error = err;
+      }
+      if (error === undefined)
+        throw new Error(
+          'retrain({ version: "3.0.0" }) into a models folder whose spam/3.0.0/ exists (holding only NOTES.md) returned: expected it to throw',
+        );
+      expectEqual(readdirSync(dir).sort(), ['NOTES.md'], 'the files in spam/3.0.0/ after the refused retrain');
     },
   );
   appCheck(
