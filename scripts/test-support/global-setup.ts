@@ -19,7 +19,7 @@ function topSuite(ctx: Mocha.Context): string {
   while (suite?.parent && !suite.parent.root) suite = suite.parent;
   return suite?.title ?? '';
 }
-let filesSeen = new Set<string>();
+const filesSeen = new Set<string>();
 
 export async function mochaGlobalSetup(): Promise<void> {
   await ensureDatasets({ log: (line) => console.log(line) });
@@ -27,8 +27,9 @@ export async function mochaGlobalSetup(): Promise<void> {
 
 export const mochaHooks = {
   beforeEach(this: Mocha.Context): void {
-    filesSeen.add(fileOf(this));
-    timings.testStarts(fileOf(this), topSuite(this), Date.now());
+    const file = fileOf(this);
+    filesSeen.add(file);
+    timings.testStarts(file, topSuite(this), Date.now());
   },
   afterEach(this: Mocha.Context): void {
     timings.testEnds(fileOf(this), topSuite(this), Date.now());
@@ -40,5 +41,4 @@ export function mochaGlobalTeardown(): void {
   if (filesSeen.size < 10) return;
   console.log('\n  slowest test files (wall clock, before hooks included):');
   for (const line of formatTimings(timings.slowest(15))) console.log(line);
-  filesSeen = new Set();
 }
