@@ -14,6 +14,7 @@ import { promisify } from 'node:util';
 import { DOCKER, requireSystem } from '../scripts/test-support/require-system';
 import { docker, ensureBaseImage } from '../grading/harness/docker';
 import { REPO_ROOT } from '../grading/harness/repo-root';
+import { inLanes } from '../notebook-tools/execute';
 
 /** Tag of the image these tests build; kept afterwards so the next run reuses its layers. */
 const IMAGE = 'notebook-to-production/notebooks:test';
@@ -52,6 +53,33 @@ async function waitForLog(id: string, pattern: RegExp, seconds: number): Promise
     await new Promise((r) => setTimeout(r, 1000));
   }
   throw new Error(`the container did not print ${pattern} within ${seconds} s; its log:\n${log}`);
+}
+
+/** Runs `lesson` top to bottom inside container `id`, as the user Jupyter runs as, with the kernel it names. */
+async function executeInContainer(id: string, lesson: string): Promise<void> {
+  await docker(
+    [
+      'exec',
+      // Lesson 04 exports the learner's model into the mounted repository's labs/ unless told
+      // otherwise; a test run must leave the repository as it found it. One folder per lesson,
+      // as two run at once.
+      '-e',
+      `COURSE_MODELS_DIR=/tmp/course-models/${path.basename(lesson, '.ipynb')}`,
+      id,
+      'course-entrypoint',
+      'jupyter',
+      'nbconvert',
+      '--to',
+      'notebook',
+      '--execute',
+      '--ExecutePreprocessor.timeout=600',
+      '--ExecutePreprocessor.startup_timeout=300',
+      '--output-dir',
+      '/tmp/executed',
+      `/course/${lesson}`,
+    ],
+    15 * 60_000,
+  );
 }
 
 describe('the notebooks image (compose service notebooks), lessons executed inside it', function () {
@@ -118,40 +146,38 @@ describe('the notebooks image (compose service notebooks), lessons executed insi
     }
   });
 
+  /** Each lesson's executed notebook, or why it did not run (nbconvert exits non-zero when a cell raises). */
+  const runs = new Map<string, { executed?: string; error?: Error }>();
+
+  before(async function () {
+    this.timeout(40 * 60_000);
+    const started = Date.now();
+    // Two lessons at a time: a run is mostly one busy kernel, so two fit a 2-core machine.
+    await inLanes(
+      lessons().map((lesson) => async () => {
+        try {
+          await executeInContainer(id, lesson);
+          runs.set(lesson, { executed: await docker(['exec', id, 'cat', `/tmp/executed/${path.basename(lesson)}`]) });
+        } catch (error) {
+          runs.set(lesson, { error: error as Error });
+        }
+      }),
+      2,
+    );
+    console.log(`      ${runs.size} lessons executed in ${((Date.now() - started) / 1000).toFixed(0)} s, two at a time`);
+  });
+
   for (const lesson of lessons()) {
-    it(`${path.basename(lesson)} runs top to bottom with the tslab-course kernel`, async function () {
-      this.timeout(10 * 60_000);
-      // Through the entrypoint, as the same user Jupyter runs as; the kernel is the notebook's own.
-      await docker(
-        [
-          'exec',
-          // Lesson 04 exports the learner's model into the mounted repository's labs/ unless told
-          // otherwise; a test run must leave the repository as it found it.
-          '-e',
-          'COURSE_MODELS_DIR=/tmp/course-models',
-          id,
-          'course-entrypoint',
-          'jupyter',
-          'nbconvert',
-          '--to',
-          'notebook',
-          '--execute',
-          '--ExecutePreprocessor.timeout=600',
-          '--ExecutePreprocessor.startup_timeout=300',
-          '--output-dir',
-          '/tmp/executed',
-          `/course/${lesson}`,
-        ],
-        10 * 60_000,
-      );
-      const executed = JSON.parse(await docker(['exec', id, 'cat', `/tmp/executed/${path.basename(lesson)}`])) as {
+    it(`${path.basename(lesson)} runs top to bottom with the tslab-course kernel`, () => {
+      const run = runs.get(lesson);
+      if (!run?.executed) throw run?.error ?? new Error(`${lesson} was not run`);
+      const executed = JSON.parse(run.executed) as {
         metadata: { kernelspec: { name: string } };
         cells: Array<{ cell_type: string; outputs?: Array<{ output_type: string }> }>;
       };
       assert.equal(executed.metadata.kernelspec.name, 'tslab-course');
       const code = executed.cells.filter((c) => c.cell_type === 'code');
-      // nbconvert exits non-zero when a cell raises (docker() then rejects). tslab leaves
-      // execution_count empty, so outputs are the sign the cells ran.
+      // tslab leaves execution_count empty, so outputs are the sign the cells ran.
       assert.ok(code.filter((c) => (c.outputs ?? []).length > 0).length >= Math.min(3, code.length), 'the cells printed nothing');
       assert.ok(!code.some((c) => c.outputs?.some((o) => o.output_type === 'error')), 'a cell printed an error');
     });

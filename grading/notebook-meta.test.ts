@@ -9,7 +9,8 @@
  * one per fixture and eight short ones for a FULL lesson (its hostile notebooks stop after the
  * exercises; three are refused before anything runs). About 1 min per lesson and 4 min more for
  * a FULL one on an idle 2-core machine. NOTEBOOK_META=nb-03,nb-05 picks the FULL lessons (default
- * nb-03); NOTEBOOK_META=none checks solution and starter only; `--grep nb-03` runs one lesson.
+ * nb-03); NOTEBOOK_META=none checks solution and starter only; `--grep nb-03` runs one lesson
+ * (and grades the next one beside it).
  */
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
@@ -45,7 +46,11 @@ async function stillRunning(uid: number): Promise<number[]> {
  * run longest: two lanes take the next notebook as they free up, so the batch ends soonest when
  * the long ones do not come last).
  */
-async function grade(nb: NotebookLab, dir: string, options: { timeoutS?: number; first?: string[] } = {}): Promise<Map<string, Results>> {
+async function grade(
+  nb: NotebookLab,
+  dir: string,
+  options: { timeoutS?: number; first?: string[]; jobs?: number } = {},
+): Promise<Map<string, Results>> {
   const first = options.first ?? [];
   const rank = (id: string): number => (first.includes(id) ? first.indexOf(id) : first.length);
   const entries = listSubmissions(dir, /\.ipynb$/i).entries.sort((a, b) => rank(a.id) - rank(b.id));
@@ -54,7 +59,7 @@ async function grade(nb: NotebookLab, dir: string, options: { timeoutS?: number;
     lab: nb,
     entries,
     outDir: path.join(work, `out-${path.basename(dir)}`),
-    jobs: 2,
+    jobs: options.jobs ?? 2,
     isolation: 'process',
     timeoutS: options.timeoutS,
     kind: notebookKind(nb),
@@ -81,24 +86,46 @@ describe('notebook graders (meta-tests, in the kernel)', function () {
   });
   after(() => fs.rmSync(work, { recursive: true, force: true }));
 
+  // A lesson's class: its solution, its starter, and a FULL lesson's faulty fixtures. While one
+  // lesson's test waits for its class, the next lesson's is graded beside it (one job each; a
+  // two-job batch per lesson would leave a lane idle while the solution runs, once per lesson).
+  // With --grep, at most one lesson more than asked for is graded.
+  const lessons: NotebookLab[] = [];
+  const missing: Array<{ nn: string; error: Error }> = [];
   for (const nn of gradableNotebooks()) {
-    let nb: NotebookLab;
     try {
-      nb = resolveNotebook(nn);
+      lessons.push(resolveNotebook(nn));
     } catch (e) {
-      // A lesson whose exercises have no checks yet: one failing test that says which file is missing.
-      it(`nb-${nn} has its public and hidden checks`, () => assert.fail((e as Error).message));
-      continue;
+      missing.push({ nn, error: e as Error });
     }
+  }
+  const classes = new Map<string, Promise<Map<string, Results>>>();
+  const gradeClass = (nb: NotebookLab): Promise<Map<string, Results>> => {
+    let graded = classes.get(nb.id);
+    if (!graded) {
+      const dir = path.join(work, `${nb.id}-class`);
+      write(dir, 'solution', fs.readFileSync(nb.solutionFile, 'utf8'));
+      write(dir, 'starter', fs.readFileSync(nb.learnerFile, 'utf8'));
+      const faults = FULL.includes(nb.id) ? listNotebookFaults(nb) : [];
+      for (const f of faults) write(dir, f, JSON.stringify(faultyNotebook(nb, f)));
+      graded = grade(nb, dir, { first: ['solution', ...faults], jobs: faults.length > 0 ? 2 : 1 });
+      classes.set(nb.id, graded);
+    }
+    return graded;
+  };
+
+  // A lesson whose exercises have no checks yet: one failing test that says which file is missing.
+  for (const { nn, error } of missing) it(`nb-${nn} has its public and hidden checks`, () => assert.fail(error.message));
+
+  for (const nb of lessons) {
     const full = FULL.includes(nb.id);
     describe(nb.id, () => {
       it(`scores the solution 100 %, the starter ≤ 10 %${full ? ', and each faulty fixture within its range' : ''}`, async () => {
-        const dir = path.join(work, `${nb.id}-class`);
-        write(dir, 'solution', fs.readFileSync(nb.solutionFile, 'utf8'));
-        write(dir, 'starter', fs.readFileSync(nb.learnerFile, 'utf8'));
+        const mine = gradeClass(nb);
+        const next = lessons[lessons.indexOf(nb) + 1];
+        if (next) void gradeClass(next).catch(() => undefined); // its own test reports a failure
+        const r = await mine;
         const faults = full ? listNotebookFaults(nb) : [];
-        for (const f of faults) write(dir, f, JSON.stringify(faultyNotebook(nb, f)));
-        const r = await grade(nb, dir, { first: ['solution', ...faults] });
         assert.equal(
           r.get('solution')?.score,
           nb.config.max_score,
@@ -120,8 +147,9 @@ describe('notebook graders (meta-tests, in the kernel)', function () {
         it('gives each hostile notebook its status, score and reason, and grades the rest of the batch', async () => {
           const dir = path.join(work, `${nb.id}-hostile`);
           writeHostileNotebooks(nb, dir);
-          // The notebook that hangs holds its lane until the time limit: it starts first.
-          const r = await grade(nb, dir, { timeoutS: 150, first: ['hangs'] });
+          // The notebook that hangs holds its lane until the time limit: it starts first. The
+          // limit only has to outlast the other lane's short notebooks (each well under a minute).
+          const r = await grade(nb, dir, { timeoutS: 100, first: ['hangs'] });
           const wrong = HOSTILE_NOTEBOOKS.filter((h) => !(!isRoot() && h.name === 'reads-hidden-checks')).flatMap((h) => {
             const got = r.get(h.name);
             const ok = got && got.extra_data.status === h.status && got.score === h.score(nb) && h.reason.test(got.output);

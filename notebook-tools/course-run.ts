@@ -7,7 +7,7 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { type ExecutionResult, executeNotebook, exportHtml } from './execute';
+import { type ExecutionResult, executeNotebook, executeNotebookAsync, exportHtml, exportHtmlFiles, inLanes } from './execute';
 import type { Notebook } from './notebook-source';
 
 /** Where rendered lessons and screenshots go: inside the git-ignored `.work/` folder. */
@@ -28,6 +28,40 @@ export function executeOnce(notebookPath: string): ExecutionResult {
     runs.set(key, result);
   }
   return result;
+}
+
+/**
+ * Executes every notebook of `notebookPaths` not run yet, `lanes` at a time (a lesson's run is
+ * mostly one busy kernel process, so two fit a 2-core machine). Later {@link executeOnce} calls
+ * return these results.
+ */
+export async function executeAllOnce(notebookPaths: string[], lanes = 2): Promise<void> {
+  const todo = [...new Set(notebookPaths.map((p) => path.resolve(p)))].filter((key) => !runs.has(key));
+  await inLanes(
+    todo.map((key) => async () => void runs.set(key, await executeNotebookAsync(key))),
+    lanes,
+  );
+}
+
+/**
+ * Renders every notebook of `notebookPaths` that executed and is not rendered yet, in one
+ * nbconvert run (its start-up costs seconds per call). Later {@link renderOnce} calls return
+ * these pages; a notebook that did not execute is left for {@link renderOnce} to report.
+ */
+export function renderAllOnce(notebookPaths: string[], htmlDir = RENDER_DIR): void {
+  const keys = notebookPaths.map((p) => path.resolve(p)).filter((key) => !rendered.has(key) && executeOnce(key).ok);
+  if (keys.length === 0) return;
+  fs.mkdirSync(htmlDir, { recursive: true });
+  const executedPaths = keys.map((key) => {
+    const executedPath = path.join(htmlDir, path.basename(key));
+    fs.writeFileSync(executedPath, JSON.stringify(executeOnce(key).executed));
+    return executedPath;
+  });
+  try {
+    exportHtmlFiles(executedPaths, htmlDir).forEach((html, i) => rendered.set(keys[i] as string, html));
+  } finally {
+    for (const file of executedPaths) fs.rmSync(file, { force: true });
+  }
 }
 
 /**

@@ -2,7 +2,7 @@
  * Executes a notebook in real Jupyter (nbconvert + the tslab kernel), as a learner's
  * "Run all" would, and reports the first failing cell in words a reader can act on.
  */
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -46,16 +46,25 @@ function describeFailure(notebook: Notebook, index: number): string {
   return `cell ${index}:\n${cell.source.join('')}\n--- it printed ---\n${printed || '(nothing)'}`;
 }
 
-/** Runs every cell of `notebookPath` top to bottom; never throws for a failing cell. */
-export function executeNotebook(notebookPath: string, options: ExecuteOptions = {}): ExecutionResult {
+/** One run's scratch folder, command line and environment. */
+interface Run {
+  outDir: string;
+  executedPath: string;
+  python: string;
+  args: string[];
+  options: { cwd: string; env: NodeJS.ProcessEnv };
+}
+
+function prepareRun(notebookPath: string, options: ExecuteOptions): Run | null {
+  const python = jupyterPython();
+  if (!python) return null;
   const outDir = fs.mkdtempSync(path.join(os.tmpdir(), 'nb-exec-'));
   const executedPath = path.join(outDir, path.basename(notebookPath));
-  const started = process.hrtime.bigint();
-  const python = jupyterPython();
-  if (!python) return { ok: false, seconds: 0, failure: 'jupyter is not on PATH' };
-  const run = spawnSync(
+  return {
+    outDir,
+    executedPath,
     python,
-    [
+    args: [
       path.join(__dirname, 'run_notebook.py'),
       notebookPath,
       executedPath,
@@ -65,27 +74,80 @@ export function executeNotebook(notebookPath: string, options: ExecuteOptions = 
     ],
     // COURSE_MODELS_DIR: a lesson that exports a model (notebook 04) writes it into this run's
     // scratch folder, removed below, instead of the learner's labs folder.
-    {
+    options: {
       cwd: path.dirname(notebookPath),
       env: { ...process.env, PATH: pathWithLocalBin(), COURSE_MODELS_DIR: path.join(outDir, 'models') },
-      encoding: 'utf8',
-      maxBuffer: 64 * 1024 * 1024,
     },
-  );
-  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+  };
+}
+
+/** What a finished run left behind, as an {@link ExecutionResult}; removes its scratch folder. */
+function finishRun(
+  run: Run,
+  exit: { error?: Error; status: number | null; stderr: string },
+  seconds: number,
+  options: ExecuteOptions,
+): ExecutionResult {
+  const { executedPath } = run;
   try {
-    if (run.error) return { ok: false, seconds, failure: `could not start Jupyter's Python: ${run.error.message}` };
-    if (!fs.existsSync(executedPath)) return { ok: false, seconds, failure: run.stderr.trim() || `exit status ${run.status}` };
+    if (exit.error) return { ok: false, seconds, failure: `could not start Jupyter's Python: ${exit.error.message}` };
+    if (!fs.existsSync(executedPath)) return { ok: false, seconds, failure: exit.stderr.trim() || `exit status ${exit.status}` };
     const executed = JSON.parse(fs.readFileSync(executedPath, 'utf8')) as Notebook;
-    if (run.status !== 0) {
+    if (exit.status !== 0) {
       const index = Number(fs.existsSync(executedPath + '.failed') ? fs.readFileSync(executedPath + '.failed', 'utf8') : -1);
       return { ok: false, seconds, executed, failure: describeFailure(executed, index), failedCell: index >= 0 ? index : undefined };
     }
     if (options.htmlDir) exportHtml(executedPath, options.htmlDir);
     return { ok: true, seconds, executed, failure: '' };
   } finally {
-    fs.rmSync(outDir, { recursive: true, force: true });
+    fs.rmSync(run.outDir, { recursive: true, force: true });
   }
+}
+
+const NO_JUPYTER: ExecutionResult = { ok: false, seconds: 0, failure: 'jupyter is not on PATH' };
+
+/** Runs every cell of `notebookPath` top to bottom; never throws for a failing cell. */
+export function executeNotebook(notebookPath: string, options: ExecuteOptions = {}): ExecutionResult {
+  const started = process.hrtime.bigint();
+  const run = prepareRun(notebookPath, options);
+  if (!run) return NO_JUPYTER;
+  const exit = spawnSync(run.python, run.args, { ...run.options, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  return finishRun(run, exit, Number(process.hrtime.bigint() - started) / 1e9, options);
+}
+
+/** {@link executeNotebook} without blocking the event loop, so that several can run at once. */
+export async function executeNotebookAsync(notebookPath: string, options: ExecuteOptions = {}): Promise<ExecutionResult> {
+  const started = process.hrtime.bigint();
+  const run = prepareRun(notebookPath, options);
+  if (!run) return NO_JUPYTER;
+  const exit = await new Promise<{ error?: Error; status: number | null; stderr: string }>((resolve) => {
+    const child = spawn(run.python, run.args, { ...run.options, stdio: ['ignore', 'ignore', 'pipe'] });
+    let stderr = '';
+    child.stderr.setEncoding('utf8');
+    // Only the end matters (the error); a chatty kernel must not grow memory without bound.
+    child.stderr.on('data', (chunk: string) => void (stderr = (stderr + chunk).slice(-64 * 1024)));
+    child.on('error', (error) => resolve({ error, status: null, stderr }));
+    child.on('close', (status) => resolve({ status, stderr }));
+  });
+  return finishRun(run, exit, Number(process.hrtime.bigint() - started) / 1e9, options);
+}
+
+/**
+ * Runs `tasks` with at most `lanes` in flight, each lane taking the next task as it frees up;
+ * the results come back in the order of `tasks`. Callers put the longest tasks first, so the
+ * batch ends soonest.
+ */
+export async function inLanes<T>(tasks: Array<() => Promise<T>>, lanes: number): Promise<T[]> {
+  const results = new Array<T>(tasks.length);
+  let next = 0;
+  const lane = async (): Promise<void> => {
+    while (next < tasks.length) {
+      const index = next++;
+      results[index] = await (tasks[index] as () => Promise<T>)();
+    }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, Math.min(lanes, tasks.length)) }, lane));
+  return results;
 }
 
 /** Renders an executed notebook to standalone HTML (what a reader of the course sees). */

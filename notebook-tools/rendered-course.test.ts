@@ -9,7 +9,7 @@ import type { Browser } from 'playwright-core';
 import { planNotebooks } from './build';
 import { CHROMIUM, requireSystem } from '../scripts/test-support/require-system';
 import { checkPage, launchChromium } from './browser-check';
-import { chartOutputs, executeOnce, RENDER_DIR, renderOnce } from './course-run';
+import { chartOutputs, executeAllOnce, executeOnce, RENDER_DIR, renderAllOnce, renderOnce } from './course-run';
 import { jupyterAvailable } from './execute';
 import type { Notebook } from './notebook-source';
 
@@ -20,12 +20,17 @@ describe('the rendered course, opened in a browser', function () {
   let screenshot = '';
 
   before(async function () {
+    this.timeout(30 * 60 * 1000); // run alone, the whole course executes here
     assert.ok(
       jupyterAvailable(),
       'Jupyter (with nbclient) is not installed: run npm start first, which installs it, then run the tests again',
     );
     await requireSystem(this, CHROMIUM);
     browser = await launchChromium();
+    // Already executed when notebooks.test.ts ran first in this process; rendered in one go.
+    const lessons = plans.map((plan) => plan.solution.target);
+    await executeAllOnce(lessons);
+    renderAllOnce(lessons);
   });
   after(async () => {
     await browser?.close();

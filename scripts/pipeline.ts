@@ -7,25 +7,25 @@ import { existsSync } from 'node:fs';
 import { ensureDatasets } from '../datasets/read';
 import { UsageError } from '../grading/lib/usage';
 import { parsePipelineArgs, PIPELINE_USAGE } from './pipeline/args';
+import { dockerEngine } from './pipeline/engine';
+import { guardRun } from './pipeline/run-guard';
 import { pipelineSteps } from './pipeline/steps';
-import { runPipeline } from './pipeline/step';
+import { runPipeline, selectSteps } from './pipeline/step';
 
 async function main(): Promise<void> {
   const args = parsePipelineArgs(process.argv.slice(2));
   if (args.help) return console.log(PIPELINE_USAGE);
-  const steps = pipelineSteps(args);
+  const engine = dockerEngine();
+  const steps = pipelineSteps(args, { engine });
+  const expected = selectSteps(steps, args.until).map((s) => s.name);
   // The default holdout is the dataset build's; build it once rather than fail on it later.
   if (!args.dryRun && !existsSync(args.holdout)) await ensureDatasets({ log: (l) => console.log(l) });
-  const outcome = await runPipeline(steps, { dryRun: args.dryRun, until: args.until });
-  if (outcome.kind === 'stopped') {
-    console.error(`npm run pipeline: stopped at ${outcome.stoppedAt?.name}: ${outcome.stoppedAt?.reason}`);
-    process.exitCode = 1;
-  } else if (outcome.kind === 'completed') {
-    const last = outcome.ran[outcome.ran.length - 1];
-    console.log(
-      `pipeline ${args.until ? `ran until ${args.until}` : 'completed'}: ${outcome.ran.length} steps in ${outcome.ran.reduce((s, r) => s + r.seconds, 0).toFixed(1)} s${last ? ` (last: ${last.name})` : ''}`,
-    );
-  }
+  // Exit 0 only for a run that reached its outcome; a run cut short removes its smoke container.
+  await guardRun({
+    run: (onStep) => runPipeline(steps, { dryRun: args.dryRun, until: args.until, onStep }),
+    expected,
+    cleanup: () => engine.removeStarted(),
+  });
 }
 
 main().catch((e: unknown) => {

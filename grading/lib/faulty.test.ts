@@ -236,6 +236,36 @@ function typeErrors(lab: Lab, files: Map<string, string>): string[] {
 
 describe("every lab's faulty fixtures", function () {
   this.timeout(300000); // one type-check program per fixture: 27 fixtures in lab 05 alone
+  it('the type-check sees an error in an edited file, and in a lab file that imports it', () => {
+    // A lab where one learner file imports another by a relative path.
+    const found = listLabs(path.join(REPO_ROOT, 'solutions')).flatMap((lab) =>
+      lab.config.files.flatMap((importer) => {
+        if (!importer.endsWith('.ts')) return [];
+        const text = fs.readFileSync(path.join(lab.dir, importer), 'utf8');
+        const target = lab.config.files.find(
+          (f) =>
+            f !== importer &&
+            f.endsWith('.ts') &&
+            text.includes(`from './${path.relative(path.dirname(importer), f).replace(/\.ts$/, '')}'`),
+        );
+        return target ? [{ lab, importer, target }] : [];
+      }),
+    )[0];
+    assert.ok(found, 'no lab has a learner file importing another');
+    const { lab, importer, target } = found;
+    const solution = new Map(lab.config.files.map((f) => [f, fs.readFileSync(path.join(lab.dir, f), 'utf8')]));
+    assert.deepEqual(typeErrors(lab, solution), []);
+    const inEdited = typeErrors(lab, new Map([...solution, [target, `${solution.get(target)}\nexport const probe: number = 'text';\n`]]));
+    assert.ok(
+      inEdited.some((e) => e.startsWith(path.relative(REPO_ROOT, path.join(lab.dir, target)))),
+      inEdited.join('\n'),
+    );
+    const inImporter = typeErrors(lab, new Map([...solution, [target, 'export {};\n']]));
+    assert.ok(
+      inImporter.some((e) => e.startsWith(path.relative(REPO_ROOT, path.join(lab.dir, importer)))),
+      inImporter.join('\n'),
+    );
+  });
   for (const lab of listLabs(path.join(REPO_ROOT, 'solutions'))) {
     const ids = listFaults(lab);
     if (ids.length === 0) continue;

@@ -50,6 +50,14 @@ export class Sandbox {
     return path.join(this.spec.rootDir, 'labs');
   }
 
+  /**
+   * The submission's writable scratch folder (its HOME and TMPDIR): a path the submission hands
+   * back is one the checks may write beside only when it lies in here.
+   */
+  get scratchDir(): string {
+    return this.spec.tmpDir;
+  }
+
   /** The last few KiB the submission printed (its console output goes here). */
   get output(): string {
     return this.stderr;

@@ -25,7 +25,7 @@ const STYLES: Record<string, Bodies> = {
       'const hits = yTrue.filter((y, i) => y === 1 && yPred[i] === 1).length;\nconst real = yTrue.reduce((n, y) => n + (y === 1 ? 1 : 0), 0);\nreturn real > 0 ? hits / real : 0;',
     ],
     'src/rule-model.ts': [
-      'return (text.toLowerCase().match(/[a-z]+/g) ?? []).filter((w) => SPAM_WORDS.includes(w)).length;',
+      'return (text.toLowerCase().match(/[\\p{L}\\p{M}]+/gu) ?? []).filter((w) => SPAM_WORDS.includes(w)).length;',
       'return Number(spamScore(text) >= threshold);',
       'const score = (t: number): number => texts.reduce((n, x, i) => n + (predict(x, t) === labels[i] ? 1 : 0), 0);\nconst candidates = Array.from({ length: maxThreshold }, (_, k) => k + 1);\nreturn candidates.reduce((best, t) => (score(t) > score(best) ? t : best), 1);',
     ],
@@ -38,7 +38,7 @@ const STYLES: Record<string, Bodies> = {
       'let i = yTrue.length - 1;\nlet found = 0;\nlet missed = 0;\nwhile (i >= 0) {\n  if (yTrue[i] === 1) {\n    if (yPred[i] === 1) found++;\n    else missed++;\n  }\n  i--;\n}\nreturn found + missed ? found / (found + missed) : 0;',
     ],
     'src/rule-model.ts': [
-      'const spam = new Set(SPAM_WORDS);\nlet count = 0;\nfor (const token of text.split(/[^A-Za-z]/)) {\n  if (token.length > 0 && spam.has(token.toLowerCase())) count++;\n}\nreturn count;',
+      'const spam = new Set(SPAM_WORDS);\nlet count = 0;\nfor (const token of text.split(/[^\\p{L}\\p{M}]/u)) {\n  if (token.length > 0 && spam.has(token.toLowerCase())) count++;\n}\nreturn count;',
       'if (spamScore(text) < threshold) return 0;\nreturn 1;',
       'let chosen = 1;\nlet most = -Infinity;\nlet t = 1;\nwhile (t <= maxThreshold) {\n  let ok = 0;\n  for (let k = 0; k < texts.length; k++) if (predict(texts[k]!, t) === labels[k]) ok++;\n  if (ok > most) {\n    most = ok;\n    chosen = t;\n  }\n  t++;\n}\nreturn chosen;',
     ],
@@ -51,7 +51,7 @@ const STYLES: Record<string, Bodies> = {
       'const pairs = yTrue.map((y, k) => `${y}${yPred[k]}`);\nconst tp = pairs.filter((p) => p === "11").length;\nconst fn = pairs.filter((p) => p === "10").length;\nreturn tp === 0 && fn === 0 ? 0 : tp / (tp + fn);',
     ],
     'src/rule-model.ts': [
-      'const tally = new Map<string, number>();\nfor (const w of text.toLowerCase().replace(/[^a-z]+/g, " ").trim().split(" ")) tally.set(w, (tally.get(w) ?? 0) + 1);\nreturn SPAM_WORDS.map((w) => tally.get(w) ?? 0).reduce((a, b) => a + b, 0);',
+      'const tally = new Map<string, number>();\nfor (const w of text.toLowerCase().replace(/[^\\p{L}\\p{M}]+/gu, " ").trim().split(" ")) tally.set(w, (tally.get(w) ?? 0) + 1);\nreturn SPAM_WORDS.map((w) => tally.get(w) ?? 0).reduce((a, b) => a + b, 0);',
       'const s = spamScore(text);\nreturn s >= threshold ? 1 : 0;',
       'const accuracies: number[] = [];\nfor (let t = 1; t <= maxThreshold; t++) accuracies.push(texts.map((x) => predict(x, t)).filter((p, k) => p === labels[k]).length);\nreturn accuracies.indexOf(Math.max(...accuracies)) + 1;',
     ],
@@ -64,7 +64,7 @@ const STYLES: Record<string, Bodies> = {
       'let actualSpam = 0;\nlet caughtSpam = 0;\nyTrue.forEach((y, k) => {\n  actualSpam += y;\n  caughtSpam += y * (yPred[k] ?? 0);\n});\nreturn actualSpam === 0 ? 0 : caughtSpam / actualSpam;',
     ],
     'src/rule-model.ts': [
-      'let n = 0;\nconst re = /[a-zA-Z]+/g;\nfor (let m = re.exec(text); m !== null; m = re.exec(text)) if (SPAM_WORDS.indexOf(m[0].toLowerCase()) >= 0) n += 1;\nreturn n;',
+      'let n = 0;\nconst re = /[\\p{L}\\p{M}]+/gu;\nfor (let m = re.exec(text); m !== null; m = re.exec(text)) if (SPAM_WORDS.indexOf(m[0].toLowerCase()) >= 0) n += 1;\nreturn n;',
       'return threshold <= spamScore(text) ? 1 : 0;',
       'const right = (t: number): number => labels.filter((l, k) => l === predict(texts[k] ?? "", t)).length;\nlet pick = maxThreshold;\nfor (let t = maxThreshold - 1; t >= 1; t--) if (right(t) >= right(pick)) pick = t;\nreturn pick;',
     ],
@@ -79,7 +79,7 @@ const STYLE_FAULTS: Record<string, [string, string, string]> = {
     'return yTrue.length > 0 ? same / yTrue.length : Number.NaN;',
     'return yTrue.length > 0 ? same / yTrue.length : 0;',
   ],
-  tally: ['src/rule-model.ts', '.replace(/[^a-z]+/g, " ")', '.replace(/\\s+/g, " ")'],
+  tally: ['src/rule-model.ts', '.replace(/[^\\p{L}\\p{M}]+/gu, " ")', '.replace(/\\s+/g, " ")'],
   recursive: [
     'src/metrics.ts',
     'return actualSpam === 0 ? 0 : caughtSpam / actualSpam;',

@@ -52,9 +52,13 @@ const CALL_SCRIPT = [
   'const [method, path, body] = process.argv.slice(1);',
   "const headers = { 'content-type': 'application/json' };",
   "if (process.env.ADMIN_TOKEN) headers.authorization = 'Bearer ' + process.env.ADMIN_TOKEN;",
-  "fetch('http://127.0.0.1:' + (process.env.PORT || 3000) + path, { method, headers, body: body === '' ? undefined : body })",
+  // fetch's own time limit does not keep Node running (and a connection closed before any answer
+  // never settles): this referenced timer, within docker exec's 30 s, keeps it alive until it prints.
+  "const limit = setTimeout(() => { console.log(JSON.stringify({ status: 0, body: { error: { message: 'no answer within 28 s' } } })); process.exit(0); }, 28000);",
+  "fetch('http://127.0.0.1:' + (process.env.PORT || 3000) + path, { method, headers, body: body === '' ? undefined : body, signal: AbortSignal.timeout(27000) })",
   '  .then(async (r) => console.log(JSON.stringify({ status: r.status, body: await r.json().catch(() => null) })))',
-  '  .catch((e) => { console.log(JSON.stringify({ status: 0, body: { error: { message: String(e) } } })); });',
+  '  .catch((e) => { console.log(JSON.stringify({ status: 0, body: { error: { message: String(e) } } })); })',
+  '  .finally(() => clearTimeout(limit));',
 ].join('\n');
 
 const FINAL = ['completed', 'paused', 'rollback_completed', 'rollback_paused'];

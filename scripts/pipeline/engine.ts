@@ -4,6 +4,7 @@
  * 127.0.0.1 only.
  */
 import { execFile } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
@@ -29,7 +30,21 @@ export interface Engine {
   remove(id: string): Promise<void>;
 }
 
-export function dockerEngine(): Engine {
+/** The engine on `docker`, which can also remove whatever it started that is still there. */
+export interface DockerEngine extends Engine {
+  /** Removes every container this engine started and has not removed; resolves to how many. */
+  removeStarted(): Promise<number>;
+}
+
+/** The label each container carries: which engine (so which pipeline run) started it. */
+const RUN_LABEL = 'notebook-to-production.pipeline-run';
+
+export function dockerEngine(): DockerEngine {
+  // Labelled rather than only remembered: a container whose `docker run` was still under way
+  // when the run was cut short is found too.
+  const runId = randomBytes(8).toString('hex');
+  // Counted before `docker run` returns; while none began, cleaning up needs no Docker at all.
+  let starts = 0;
   return {
     async build(tag, dockerfile, files) {
       const dir = mkdtempSync(path.join(tmpdir(), 'pipeline-image-'));
@@ -46,14 +61,25 @@ export function dockerEngine(): Engine {
       }
     },
     async start(image, env) {
+      starts += 1;
       const port = await freePort();
       const envArgs = Object.entries(env).flatMap(([k, v]) => ['-e', `${k}=${v}`]);
-      const id = (await docker(['run', '-d', '-p', `127.0.0.1:${port}:3000`, ...envArgs, image])).trim();
+      const id = (
+        await docker(['run', '-d', '--label', `${RUN_LABEL}=${runId}`, '-p', `127.0.0.1:${port}:3000`, ...envArgs, image])
+      ).trim();
       return { id, url: `http://127.0.0.1:${port}` };
     },
     logs: (id) => docker(['logs', '--tail', '20', id]).catch((e: Error) => e.message),
     async remove(id) {
       await docker(['rm', '-f', id]).catch(() => undefined);
+    },
+    async removeStarted() {
+      if (starts === 0) return 0;
+      const ids = (await docker(['ps', '-aq', '--filter', `label=${RUN_LABEL}=${runId}`]).catch(() => ''))
+        .split('\n')
+        .filter((id) => id.trim() !== '');
+      if (ids.length > 0) await docker(['rm', '-f', ...ids]).catch(() => undefined);
+      return ids.length;
     },
   };
 }

@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import * as path from 'node:path';
 import type { ContextFile, Engine } from './engine';
 import { candidateDockerfile, candidateTag, imageStep, smokeStep } from './image-steps';
 import type { PipelineState } from './step';
@@ -69,6 +71,39 @@ describe('the image steps of the pipeline (image → smoke)', () => {
     assert.equal(result.kind, 'passed', JSON.stringify(result));
     assert.match(result.kind === 'passed' ? result.summary : '', /\/predict answered by 1\.0\.1/);
     assert.deepEqual(box.removed, ['box-0']);
+  });
+
+  it("passes a container whose port hangs up until the service listens (as Docker's port proxy does), in a process nothing else keeps alive", () => {
+    // The container runs in another process, so nothing of it keeps Node running: the server is
+    // unreferenced. Its first connections are closed at once, before any answer, as Docker's
+    // proxy closes them while the container's service does not listen yet. A probe that never
+    // settles on that lets the event loop drain: the child would exit 0 without a word.
+    const code = `
+      const { createServer } = require('node:http');
+      const { smokeStep } = require(${JSON.stringify(path.join(__dirname, 'image-steps.ts'))});
+      let connections = 0;
+      const server = createServer((req, res) => {
+        const body = req.url === '/predict' ? { prediction: 'spam', probability: 0.97, model: { name: 'spam', version: '1.0.1' } } : {};
+        res.writeHead(200, { 'content-type': 'application/json', connection: 'close' }).end(JSON.stringify(body));
+      });
+      server.on('connection', (socket) => { if (++connections <= 2) socket.destroy(); });
+      server.listen(0, '127.0.0.1', () => {
+        server.unref();
+        const engine = {
+          build: async () => undefined,
+          start: async () => ({ id: 'box', url: 'http://127.0.0.1:' + server.address().port }),
+          logs: async () => '',
+          remove: async () => { server.close(); server.closeAllConnections(); },
+        };
+        const state = { candidate: { version: '1.0.1', dir: '/out' }, image: 'spam-api:model-1.0.1' };
+        smokeStep({ engine, bounds: { attempts: 5, intervalMs: 10 } }).run(state, () => undefined)
+          .then((result) => console.log(JSON.stringify({ kind: result.kind, connections })));
+      });`;
+    const r = spawnSync(process.execPath, ['--require', require.resolve('tsx/cjs'), '-e', code], { encoding: 'utf8', timeout: 60_000 });
+    assert.equal(r.status, 0, r.stderr);
+    const printed = JSON.parse(r.stdout.trim().split('\n').pop() || 'null') as { kind: string; connections: number } | null;
+    assert.equal(printed?.kind, 'passed', `the step never reported (stdout ${JSON.stringify(r.stdout)})`);
+    assert.ok((printed?.connections ?? 0) > 2, `only ${printed?.connections} connections: the hung-up ones were not retried`);
   });
 
   it('stops when /predict is answered by another version than the candidate', async () => {

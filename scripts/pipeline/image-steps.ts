@@ -4,6 +4,7 @@
  */
 import * as path from 'node:path';
 import type { Engine } from './engine';
+import { httpRequest } from './http';
 import { IMAGE_MODELS_DIR } from './model-steps';
 import { need, type Step } from './step';
 
@@ -57,8 +58,17 @@ export interface SmokeBounds {
 
 const SPAM_TEXT = 'WIN MONEY NOW!!! Click http://example.com to claim your FREE prize!!!';
 
+/** The probe's request settles even on a connection Docker's proxy closes unanswered (./http says why fetch does not). */
 async function getStatus(url: string): Promise<number> {
-  return (await fetch(url, { signal: AbortSignal.timeout(3_000) })).status;
+  return (await httpRequest(url, { timeoutMs: 3_000 })).status;
+}
+
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return null;
+  }
 }
 
 /** Polls until `probe` is true, at most `bounds.attempts` times; returns the attempts used, or undefined. */
@@ -88,13 +98,8 @@ export function smokeStep(deps: { engine: Engine; bounds?: SmokeBounds }): Step 
         if (ready === undefined)
           return { kind: 'stopped', reason: `GET /health/ready never answered 200\n${await deps.engine.logs(box.id)}` };
         const readySeconds = (Date.now() - began) / 1000;
-        const res = await fetch(`${box.url}/predict`, {
-          method: 'POST',
-          headers: { 'content-type': 'application/json' },
-          body: JSON.stringify({ text: SPAM_TEXT }),
-          signal: AbortSignal.timeout(5_000),
-        });
-        const body = (await res.json().catch(() => null)) as {
+        const res = await httpRequest(`${box.url}/predict`, { method: 'POST', json: { text: SPAM_TEXT }, timeoutMs: 5_000 });
+        const body = parseJson(res.text) as {
           prediction?: string;
           probability?: number;
           model?: { version?: string };

@@ -59,6 +59,13 @@ describe('runPipeline', () => {
     assert.deepEqual(ran, ['served', 'train']);
   });
 
+  it('tells onStep which step begins, before it runs (what the guard names when a run is cut short)', async () => {
+    const events: string[] = [];
+    const steps = (['served', 'train'] as const).map((n) => fake(n, ok(n), events));
+    await runPipeline(steps, { log: () => undefined, onStep: (name) => events.push(`begin ${name}`) });
+    assert.deepEqual(events, ['begin served', 'served', 'begin train', 'train']);
+  });
+
   it('with dryRun, prints every step of the plan and runs none', async () => {
     const ran: string[] = [];
     const lines: string[] = [];

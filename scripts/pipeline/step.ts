@@ -47,6 +47,8 @@ export interface RunOptions {
   /** The last step to run (default: every step). */
   until?: StepName;
   log?: (line: string) => void;
+  /** Called as each step begins: what a guard names when the run ends inside a step. */
+  onStep?: (name: StepName) => void;
 }
 
 export interface PipelineOutcome {
@@ -82,6 +84,7 @@ export async function runPipeline(steps: readonly Step[], options: RunOptions = 
     return { kind: 'planned', ran, state };
   }
   for (const [i, step] of chosen.entries()) {
+    options.onStep?.(step.name);
     log(`[${i + 1}/${chosen.length}] ${step.name}: ${step.plan()}`);
     const began = Date.now();
     const indent = (line: string): void => log(`      ${line}`);

@@ -8,13 +8,14 @@
 export const SPAM_WORDS = ['free', 'money', 'winner', 'offer', 'click', 'cash', 'prize', 'urgent'];
 
 /**
- * How many words of `text` are in `SPAM_WORDS`, ignoring case and punctuation.
+ * How many words of `text` are in `SPAM_WORDS`, ignoring case and punctuation. A word is a run
+ * of letters of any alphabet ("café", "Straße"), so "cashé" is not "cash".
  * "FREE money!!! Free." has 3.
  * @returns a count ≥ 0
  */
 export function spamScore(text: string): number {
   void [text]; // your inputs
-  throw new Error("lab-00-warm-up: not implemented — lower-case, split on anything that is not a letter, count words found in SPAM_WORDS");
+  throw new Error("lab-00-warm-up: not implemented — lower-case, split on anything that is not a letter (of any alphabet: é and ß are letters), count words found in SPAM_WORDS");
 }
 
 /**

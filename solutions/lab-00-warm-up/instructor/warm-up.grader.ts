@@ -64,6 +64,19 @@ describe('lab-00 instructor checks', () => {
       expectClose(await call(MODEL, 'spamScore', '100%free+money=offer~prize'), 4, 0, 'spamScore("100%free+money=offer~prize")');
     },
   );
+  check(
+    'spamScore: a letter of any alphabet belongs to its word ("cashé" is not "cash"), and such words are counted like any other',
+    1,
+    `${MODEL}: spamScore() splits on what is not a letter of any alphabet (\\p{L}), not on what is not a–z`,
+    async () => {
+      // Mail is not all English: an accented or non-Latin letter is part of a word, so a spam word
+      // glued to one is another word, however the regular expression spells "letter".
+      expectClose(await call(MODEL, 'spamScore', 'cashé moneyño clické'), 0, 0, 'spamScore("cashé moneyño clické")');
+      expectClose(await call(MODEL, 'spamScore', 'ÉCLICK FREEÖL'), 0, 0, 'spamScore("ÉCLICK FREEÖL")');
+      expectClose(await call(MODEL, 'spamScore', 'Straße prize, naïve offer'), 2, 0, 'spamScore("Straße prize, naïve offer")');
+      expectClose(await call(MODEL, 'spamScore', 'деньги: free cash, café'), 2, 0, 'spamScore("деньги: free cash, café")');
+    },
+  );
   check('a text without words scores 0 and is ham', 1, `${MODEL}: spamScore() when the text has no letters at all`, async () => {
     expectClose(await call(MODEL, 'spamScore', ''), 0, 0, 'spamScore("")');
     expectClose(await call(MODEL, 'spamScore', '!!! 123 ???'), 0, 0, 'spamScore("!!! 123 ???")');

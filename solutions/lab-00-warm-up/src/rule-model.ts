@@ -8,15 +8,18 @@
 export const SPAM_WORDS = ['free', 'money', 'winner', 'offer', 'click', 'cash', 'prize', 'urgent'];
 
 /**
- * How many words of `text` are in `SPAM_WORDS`, ignoring case and punctuation.
+ * How many words of `text` are in `SPAM_WORDS`, ignoring case and punctuation. A word is a run
+ * of letters of any alphabet ("café", "Straße"), so "cashé" is not "cash".
  * "FREE money!!! Free." has 3.
  * @returns a count ≥ 0
  */
 export function spamScore(text: string): number {
-  // BEGIN SOLUTION hint: lower-case, split on anything that is not a letter, count words found in SPAM_WORDS
+  // BEGIN SOLUTION hint: lower-case, split on anything that is not a letter (of any alphabet: é and ß are letters), count words found in SPAM_WORDS
+  // \p{L} is a letter of any alphabet and \p{M} an accent written as its own character (e + ◌́):
+  // "cashé" is one word, not "cash" followed by a separator.
   const words = text
     .toLowerCase()
-    .split(/[^a-z]+/)
+    .split(/[^\p{L}\p{M}]+/u)
     .filter((w) => w !== '');
   return words.filter((w) => SPAM_WORDS.includes(w)).length;
   // END SOLUTION

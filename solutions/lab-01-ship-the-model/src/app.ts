@@ -119,6 +119,13 @@ export interface LabAppOptions {
    * export or the reference.
    */
   entries?: EntrySpec[];
+  /**
+   * Start with no model answering, as a service is for a moment: `'not-loaded'` loads nothing
+   * (before its first load finishes); `'load-failed'` serves a folder whose only version fails
+   * its checksum and starts anyway (after a first load that failed). `POST /predict` must then
+   * answer 503 `model_not_ready`, never a 500 or no answer.
+   */
+  noModel?: 'not-loaded' | 'load-failed';
 }
 
 /**
@@ -127,11 +134,14 @@ export interface LabAppOptions {
  */
 export async function createLabApp(options: LabAppOptions = {}): Promise<unknown> {
   const config = loadConfig({});
-  const modelsDir = options.entries
-    ? writeModelsFolder(config.modelsDir, config.modelName, options.entries)
+  const entries: EntrySpec[] | undefined = options.noModel === 'load-failed' ? [{ name: '1.0.0', kind: 'corrupt' }] : options.entries;
+  const modelsDir = entries
+    ? writeModelsFolder(config.modelsDir, config.modelName, entries)
     : servedModelsDir(config.modelsDir, config.modelName);
   const models = new DiskModelRegistry({ modelsDir, name: config.modelName, openArtifact: loadArtifact });
-  await models.load();
+  // The failed load is the situation asked for: the app starts without a model, as a service does.
+  if (options.noModel === 'load-failed') await models.load().catch(() => undefined);
+  else if (options.noModel !== 'not-loaded') await models.load();
   const deps = holeDeps({ models: withoutVersioning(models) });
   const routes = labRoutes({ models, validator: basicValidator, limits: requestLimits(config) });
   return createApp(deps, { config, logger: pino({ level: 'silent' }), routes }).app;

@@ -1,6 +1,6 @@
 /** Instructor checks for lab 02: the rest of the contract, limits at the edge, a latency budget. */
 import { check, excerpt, expectEqual, submission } from '../../../grading/harness';
-import { call, expectError, VALIDATE } from '../grader/http';
+import { call, expectDetails, expectError, VALIDATE } from '../grader/http';
 
 const WHERE = `${VALIDATE}: validatePredict()`;
 
@@ -19,9 +19,10 @@ describe('lab-02 instructor checks', () => {
       'invalid_request',
     );
   });
-  check('"instances": [] → 400 naming "instances"', 1, `${VALIDATE}: parseBatch()`, async () => {
-    expectError(await call('POST', '/predict', { instances: [] }), 'POST /predict {"instances": []}', 400, 'invalid_request', [
-      'instances',
+  check('"instances": [] → 400 naming only "instances", whose problem says it is empty', 1, `${VALIDATE}: parseBatch()`, async () => {
+    // An empty array is an array: a problem naming its type ("must be an array, got array") tells the client nothing.
+    expectDetails(await call('POST', '/predict', { instances: [] }), 'POST /predict {"instances": []}', 400, 'invalid_request', [
+      { field: 'instances', problem: 'empty' },
     ]);
   });
   check(

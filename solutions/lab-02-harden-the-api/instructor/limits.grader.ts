@@ -82,4 +82,66 @@ describe('lab-02 instructor checks: limits', () => {
       );
     },
   );
+  check(
+    "every 413's problem states the size it found and the limit: a text, a batch's count and a batch's characters in all",
+    1,
+    `${VALIDATE}: checkLengths(), parseBatch() and checkBatchChars() — the problem says "has <size> …; the limit is <limit>"`,
+    async () => {
+      // A client told only "too large" cannot tell how far to cut: the numbers are the answer.
+      const cases: [unknown, string, string, string, number, number][] = [
+        [{ text: 'a'.repeat(43) }, 'a text of 43 characters (limit 40)', 'text_too_long', 'text', 43, 40],
+        [
+          { instances: [{ text: 'b' }, { text: 7 }, 'c', {}, { text: 'd' }] },
+          '5 instances (MAX_BATCH 3)',
+          'batch_too_large',
+          'instances',
+          5,
+          3,
+        ],
+        [
+          { instances: [{ text: 'e'.repeat(34) }, { text: 'f'.repeat(34) }, { text: 'g'.repeat(34) }] },
+          '3 texts of 34 characters (102 in all; MAX_BATCH_CHARS 100)',
+          'batch_too_long',
+          'instances',
+          102,
+          100,
+        ],
+      ];
+      for (const [body, what, code, field, size, limit] of cases) {
+        const res = await call('POST', '/predict', body, LIMITS);
+        expectDetails(res, what, 413, code, [{ field }]);
+        const problem = String((res.body.error?.details as { problem?: unknown }[] | undefined)?.[0]?.problem);
+        for (const [name, n] of [
+          ['size', size],
+          ['limit', limit],
+        ] as const) {
+          if (!new RegExp(`(^|\\D)${n}(\\D|$)`).test(problem))
+            throw new Error(`${what}: expected the problem with ${field} to state the ${name}, ${n}, got ${JSON.stringify(problem)}`);
+        }
+      }
+    },
+  );
+  check(
+    'a limit of 0 is a limit, not "no limit": nothing fits it (MAX_TEXT_CHARS, MAX_BATCH and MAX_BATCH_CHARS of 0 each refuse with their 413)',
+    1,
+    `${VALIDATE}: checkLengths(), parseBatch() and checkBatchChars() — only an undefined maxBatchChars means no bound; test a limit with > (or === undefined), never with !limit`,
+    async () => {
+      const batch = { instances: [{ text: 'lunch?' }, { text: 'at noon' }] };
+      const noChars = { maxBatchChars: 0 };
+      expectDetails(await call('POST', '/predict', batch, noChars), 'a batch of 13 characters (MAX_BATCH_CHARS 0)', 413, 'batch_too_long', [
+        { field: 'instances' },
+      ]);
+      const nothing = { maxTextChars: 0, maxBatch: 0 };
+      expectDetails(
+        await call('POST', '/predict', { text: 'lunch?' }, nothing),
+        'a text of 6 characters (MAX_TEXT_CHARS 0)',
+        413,
+        'text_too_long',
+        [{ field: 'text' }],
+      );
+      expectDetails(await call('POST', '/predict', batch, nothing), 'a batch of 2 instances (MAX_BATCH 0)', 413, 'batch_too_large', [
+        { field: 'instances' },
+      ]);
+    },
+  );
 });

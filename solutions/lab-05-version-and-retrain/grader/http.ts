@@ -3,6 +3,8 @@
  * several versions (some copies of your retrain, one corrupt, some whose metadata lies), and
  * talk JSON to it, with an `Authorization` header when a check needs one.
  */
+import { existsSync, realpathSync } from 'node:fs';
+import * as path from 'node:path';
 import { check, expectStatus, once, requestJson, servedApp, submission, type JsonResponse } from '../../../grading/harness';
 
 export const APP = 'src/app.ts';
@@ -61,6 +63,20 @@ export function retrainedDir(): Promise<string> {
     }
     if (typeof dir !== 'string')
       throw new Error(`retrain({ version: "1.1.0" }) should return the new version's folder (a string), got ${JSON.stringify(dir)}`);
+    // A relative path would be read against the checks' own folder, not the submission's: the
+    // checks write beside it, so it must name where the retrain really went.
+    if (!path.isAbsolute(dir))
+      throw new Error(
+        `retrain({ version: "1.1.0" }) should return the new version's folder as an absolute path, got ${JSON.stringify(dir)}`,
+      );
+    // The checks write beside this folder, so it must be one the submission made in its own
+    // temporary space (where a default models folder goes), never a path elsewhere on the machine.
+    const real = existsSync(dir) ? realpathSync(dir) : dir;
+    const scratch = realpathSync(submission().scratchDir);
+    if (path.relative(scratch, real).startsWith('..'))
+      throw new Error(
+        `retrain({ version: "1.1.0" }) without modelsDir should write into a new temporary folder (os.tmpdir(), here ${scratch}), got ${JSON.stringify(dir)}`,
+      );
     return dir;
   });
 }

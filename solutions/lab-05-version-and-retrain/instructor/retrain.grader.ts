@@ -130,4 +130,35 @@ describe('lab-05 instructor checks: retrain', () => {
       expectEqual(fileHashes(dir), before, "the sha256 of 1.1.0's files after the refused retrain");
     },
   );
+  appCheck(
+    'retrain without a modelsDir writes into a new folder of its own each time: a second retrain of 1.1.0 is another folder, the first untouched',
+    1,
+    `${RETRAIN}: retrain() — the default modelsDir is a new temporary folder per call (mkdtempSync), not a fixed path`,
+    async () => {
+      // A fixed default (one temporary path, or the course's models/) makes the second retrain of a
+      // version refuse, or rewrite a version that served: the default must be fresh on every call.
+      const first = await retrainedDir();
+      const before = fileHashes(first);
+      let second: unknown;
+      try {
+        second = await submission().call(RETRAIN, 'retrain', [{ version: '1.1.0' }], 120_000);
+      } catch (err) {
+        throw new Error(
+          `a second retrain({ version: "1.1.0" }) without modelsDir failed (${err instanceof Error ? err.message : String(err)}): expected it to write into a new temporary folder, not the first one's`,
+        );
+      }
+      if (typeof second !== 'string' || !path.isAbsolute(second))
+        throw new Error(
+          `the second retrain({ version: "1.1.0" }) should return the absolute path of its new folder, got ${JSON.stringify(second)}`,
+        );
+      expectEqual(path.basename(second), '1.1.0', 'the last part of the folder the second retrain returned');
+      const [root1, root2] = [first, second].map((d) => path.dirname(path.dirname(d)));
+      if (root1 === root2)
+        throw new Error(
+          `both retrains without modelsDir wrote into the same models folder ${JSON.stringify(root1)}: expected a new one per call`,
+        );
+      loadArtifact(second); // the second model is whole, its checksums verified
+      expectEqual(fileHashes(first), before, "the sha256 of the first retrain's files after the second");
+    },
+  );
 });
