@@ -1,7 +1,12 @@
 import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
 import { DOCKER, PROMETHEUS, requireSystem } from '../scripts/test-support/require-system';
 import { configureTestcontainers, docker, ensureBaseImage } from '../grading/harness/docker';
 import { describeLoad, startLoad, type LoadResult, type RunningLoad } from './support/load';
+import { startUserTraffic } from './support/user-traffic';
 import { freePort, poll } from './support/net';
 import { buildSwarmImages, findOnPath, IMAGES, removePerRunImages } from './support/swarm-images';
 import {
@@ -32,6 +37,34 @@ const BASE_ENV = {
   POSTGRES_PASSWORD: 'swarm-test-password',
 };
 
+/** `npm run pipeline` itself, as a child process: its exit status and output. */
+function runPipelineScript(args: string[], maxMs: number): Promise<{ code: number | null; output: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [require.resolve('tsx/cli'), path.join(__dirname, '..', 'scripts', 'pipeline.ts'), ...args], {
+      cwd: path.join(__dirname, '..'),
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let output = '';
+    child.stdout.on('data', (c: Buffer) => {
+      output += c.toString('utf8');
+    });
+    child.stderr.on('data', (c: Buffer) => {
+      output += c.toString('utf8');
+    });
+    const timer = setTimeout(() => child.kill('SIGTERM'), maxMs);
+    child.on('error', reject);
+    child.on('close', (code) => {
+      clearTimeout(timer);
+      resolve({ code, output });
+    });
+  });
+}
+
+/** The API service's image and environment: what "the stack is unchanged" compares. */
+async function apiSpec(): Promise<string> {
+  return (await docker(['service', 'inspect', '--format', '{{json .Spec.TaskTemplate.ContainerSpec}}', API])).trim();
+}
+
 /** Waits until the load has had `n` answers (traffic flows before the change under test). */
 async function flowing(load: RunningLoad, n: number): Promise<void> {
   const start = load.okSoFar();
@@ -43,6 +76,7 @@ describe('the Swarm stack: 3 replicas behind HAProxy (deploy/swarm/stack.yml, de
   let lbUrl = '';
   let started = false;
   const figures: string[] = [];
+  let pipelineOut = '';
 
   before(async function () {
     // Building images: the API once (minutes the first time, cached after), HAProxy and PostgreSQL from Debian.
@@ -87,6 +121,13 @@ describe('the Swarm stack: 3 replicas behind HAProxy (deploy/swarm/stack.yml, de
     }
     await docker(['rm', '-f', LB]).catch(() => undefined);
     await removeStack(STACK);
+    // The pipeline's candidate images (`…:model-<version>`), built from this run's release image.
+    const repo = IMAGES.release.split(':')[0] ?? '';
+    const tags = (await docker(['images', '--format', '{{.Repository}}:{{.Tag}}', repo]).catch(() => ''))
+      .split('\n')
+      .filter((t) => t.startsWith(`${repo}:model-`));
+    if (tags.length > 0) await docker(['rmi', '-f', ...tags]).catch(() => undefined);
+    if (pipelineOut) rmSync(pipelineOut, { recursive: true, force: true });
     await leaveSwarm().catch((err: Error) => console.log(`      could not leave the swarm: ${err.message}`));
     await removePerRunImages();
   });
@@ -218,5 +259,45 @@ describe('the Swarm stack: 3 replicas behind HAProxy (deploy/swarm/stack.yml, de
     figures.push(`shared prediction log: ${count} rows, versions ${versions.trim().split('\n').join(', ')}`);
     // Rows from the replicas of both releases: each wrote to the same table.
     assert.deepEqual(versions.trim().split('\n'), ['1.0.0', '1.1.0']);
+  });
+  // Last: it changes the served version, which the prediction-log case above counts.
+  it('npm run pipeline promotes a better candidate under traffic from many users with 0 failed requests, then stops a retrain at the gate', async function () {
+    this.timeout(20 * 60_000);
+    pipelineOut = mkdtempSync(path.join(os.tmpdir(), 'swarm-pipeline-'));
+    // The watch ends as soon as 100 candidate requests are in (seconds at this traffic); 120 s only bounds a run that fails.
+    const args = ['--stack', STACK, '--out', pipelineOut, '--share', '0.5', '--min-samples', '100', '--watch-seconds', '120'];
+    // From 50 users (X-User-Id), which the canary splits by: bounded in count and time, through HAProxy on 127.0.0.1.
+    // A served model that a retrain beats: the weak 1.1.0, which the rollout case leaves serving.
+    if (!(await apiSpec()).includes('"MODEL_VERSION=1.1.0"')) {
+      const since = Date.now();
+      await deployStack(STACK, { ...BASE_ENV, MODEL_VERSION: '1.1.0' });
+      const state = await waitForUpdate(API, since, ['completed', 'paused', 'rollback_completed', 'rollback_paused'], 240);
+      assert.equal(state, 'completed', `the update to 1.1.0 ended ${state}: ${(await updateState(API))?.Message ?? ''}`);
+    }
+    await waitForHealthy(API, 3, 180);
+    const load = startUserTraffic({ url: lbUrl, concurrency: 2, users: 50, maxRequests: 60_000, maxMs: 13 * 60_000 });
+    let first: { code: number | null; output: string };
+    let result: LoadResult | undefined;
+    try {
+      await flowing(load, 50);
+      first = await runPipelineScript(args, 12 * 60_000);
+    } finally {
+      result = await load.stop();
+      figures.push(`pipeline release: ${describeLoad(result)}; load average ${os.loadavg()[0]?.toFixed(1)}`);
+    }
+    // Each step's outcome and time: where a slow or failed release spent its minutes.
+    for (const line of first.output.split('\n').filter((l) => /^\s+[✓✗] /.test(l))) figures.push(`pipeline ${line.trim().slice(0, 160)}`);
+    assert.equal(first.code, 0, `the pipeline did not complete:\n${first.output.slice(-3000)}`);
+    assert.match(first.output, /promoted 1\.1\.1: 3\/3 replicas serve it/);
+    assert.equal(result.failed, 0, `failed requests: ${result.failures.join('; ')}`);
+    assert.ok((result.versions['1.1.1'] ?? 0) > 0, `the candidate answered: ${JSON.stringify(result.versions)}`);
+
+    const before = await apiSpec();
+    const secondBegan = Date.now();
+    const second = await runPipelineScript(args, 5 * 60_000);
+    figures.push(`pipeline retrain: exit ${second.code} in ${((Date.now() - secondBegan) / 1000).toFixed(0)} s`);
+    assert.equal(second.code, 1, second.output.slice(-3000));
+    assert.match(second.output, /stopped at gate/);
+    assert.equal(await apiSpec(), before, 'the stack changed after a run stopped at the gate');
   });
 });
