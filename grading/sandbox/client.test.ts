@@ -4,7 +4,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { request } from '../harness';
 import { stage } from '../lib/stage';
-import { Sandbox, SandboxError } from './client';
+import { Sandbox, SandboxError, startFailure } from './client';
 import type { SandboxSpec } from './isolation';
 import { acquireSlot, type SlotLease } from './slots';
 
@@ -102,5 +102,35 @@ describe('Sandbox (a submission in its own process)', function () {
     } finally {
       hungry.stop();
     }
+  });
+  it('says why when the submission cannot start at all, instead of failing on the missing process', async () => {
+    // A folder that is gone: spawn itself fails, before any submission code could run.
+    const gone = new Sandbox({ ...spec, labDir: path.join(work, 'no-such-folder') }, 3000);
+    try {
+      await assert.rejects(
+        gone.call('src/m.ts', 'add', [1, 2]),
+        (e: unknown) => e instanceof SandboxError && /did not start \(.*ENOENT/.test(e.message),
+      );
+    } finally {
+      gone.stop();
+    }
+  });
+});
+
+describe('startFailure (why a sandbox did not start)', () => {
+  it('names the missing namespaces and what to do, for a container without the privileges', () => {
+    const why = startFailure('exited with code 1', 'unshare: unshare failed: Operation not permitted\n');
+    assert.match(why, /did not start \(exited with code 1\); it printed:\nunshare: unshare failed/);
+    assert.match(why, /--cap-add SYS_ADMIN --cap-add NET_ADMIN/);
+    assert.match(why, /or run the grader as a normal user/);
+  });
+  it('names the package when ip is missing', () => {
+    assert.match(startFailure('exited with code 127', 'sh: 1: ip: not found'), /apt-get install iproute2/);
+  });
+  it('keeps only the last lines printed, and adds no hint it cannot back', () => {
+    const why = startFailure(undefined, Array.from({ length: 9 }, (_, i) => `line ${i}`).join('\n'));
+    assert.match(why, /no reason given/);
+    assert.ok(!why.includes('line 3') && why.includes('line 8'), why);
+    assert.ok(!/apt-get|cap-add/.test(why), why);
   });
 });

@@ -24,6 +24,21 @@ interface Pending {
 }
 
 /** Raised into a check when the submission misbehaved (not an assertion about its answer). */
+/**
+ * Why a submission's process did not start. As root the sandbox needs Linux namespaces
+ * (`unshare`) and, for notebooks, `ip` (Debian's iproute2): a container without the privileges
+ * for the one, or a slim image without the other, fails here for every submission alike.
+ */
+export function startFailure(detail: string | undefined, stderr: string): string {
+  const printed = stderr.trim().split('\n').slice(-5).join('\n');
+  const base = `the submission's process did not start (${detail ?? 'no reason given'})${printed ? `; it printed:\n${printed}` : ''}`;
+  if (/unshare failed|Operation not permitted/.test(stderr))
+    return `${base}\nGrading as root runs each submission in its own namespaces (unshare), which this machine refuses. In a container, give it the capabilities SYS_ADMIN and NET_ADMIN (docker run --cap-add SYS_ADMIN --cap-add NET_ADMIN --security-opt seccomp=unconfined), or run the grader as a normal user.`;
+  if (/\bip: not found|ip: command not found/.test(stderr))
+    return `${base}\nGrading as root brings up the sandbox's loopback with ip: install it (Debian: sudo apt-get install iproute2).`;
+  return base;
+}
+
 export class SandboxError extends Error {
   override name = 'SandboxError';
 }
@@ -125,7 +140,11 @@ export class Sandbox {
 
   private ensure(timeoutMs: number): Promise<ChildProcess> {
     if (!this.ready || !this.child) this.ready = this.start(timeoutMs);
-    return this.ready.then(() => this.child as ChildProcess);
+    return this.ready.then(() => {
+      // The worker exited before it said it was ready: say why, in the words it printed.
+      if (!this.child) throw new SandboxError(startFailure(this.incidents[this.incidents.length - 1]?.detail, this.stderr));
+      return this.child;
+    });
   }
 
   private start(timeoutMs: number): Promise<void> {
