@@ -7,7 +7,7 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { type ExecutionResult, executeNotebook, executeNotebookAsync, exportHtml, exportHtmlFiles, inLanes } from './execute';
+import { type ExecutionResult, executeNotebook, executeNotebookAsync, exportHtmlFiles, inLanes } from './execute';
 import type { Notebook } from './notebook-source';
 
 /** Where rendered lessons and screenshots go: inside the git-ignored `.work/` folder. */
@@ -73,16 +73,12 @@ export function renderOnce(notebookPath: string, htmlDir = RENDER_DIR): string {
   const key = path.resolve(notebookPath);
   const done = rendered.get(key);
   if (done && fs.existsSync(done)) return done;
+  rendered.delete(key);
   const result = executeOnce(key);
   if (!result.ok || !result.executed)
     throw new Error(`${path.basename(key)} did not execute, so it cannot be rendered:\n${result.failure}`);
-  fs.mkdirSync(htmlDir, { recursive: true });
-  const executedPath = path.join(htmlDir, path.basename(key));
-  fs.writeFileSync(executedPath, JSON.stringify(result.executed));
-  const html = exportHtml(executedPath, htmlDir);
-  fs.rmSync(executedPath, { force: true });
-  rendered.set(key, html);
-  return html;
+  renderAllOnce([key], htmlDir);
+  return rendered.get(key) as string;
 }
 
 /** Seconds each notebook took, in the order they ran (for the test report). */
